@@ -1,0 +1,123 @@
+import path from 'node:path';
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  role: Role;
+  publicUrl: string;
+  adminToken: string | null;
+  adminEmail: string;
+  adminPassword: string | null;
+  logLevel: string;
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+  rateLimitAnonymousPerMinute: number;
+  jobConcurrency: number;
+  jobPollMs: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Parser<T> = (raw: string, name: string) => T;
+
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (raw, name) => {
+    if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+
+const text: Parser<string> = (raw) => raw;
+
+/** Every environment variable Tocsin reads, in one table so `--help` and the docs list them all. */
+export const ENVIRONMENT = [
+  { name: 'TOCSIN_HOST', default: '127.0.0.1', help: 'address the HTTP server binds to' },
+  { name: 'TOCSIN_PORT', default: '8080', help: 'HTTP port' },
+  { name: 'TOCSIN_DATA_DIR', default: './tocsin-data', help: 'where the embedded SQLite database lives' },
+  { name: 'TOCSIN_DATABASE_URL', default: '', help: 'postgres://… to use PostgreSQL instead of SQLite' },
+  { name: 'TOCSIN_ROLE', default: 'all', help: 'all | api | worker' },
+  { name: 'TOCSIN_PUBLIC_URL', default: 'http://<host>:<port>', help: 'the URL people and tools reach Tocsin at (links, integration URLs)' },
+  { name: 'TOCSIN_ADMIN_TOKEN', default: '', help: 'makes an admin API token with exactly this value exist (for automation)' },
+  { name: 'TOCSIN_ADMIN_EMAIL', default: 'admin@tocsin.local', help: 'email of the first admin, created on first start' },
+  { name: 'TOCSIN_ADMIN_PASSWORD', default: '(generated, printed once)', help: "first admin's password on first start" },
+  { name: 'TOCSIN_LOG_LEVEL', default: 'info', help: 'trace | debug | info | warn | error | fatal' },
+  { name: 'TOCSIN_BODY_LIMIT', default: '1048576', help: 'largest accepted request body, in bytes' },
+  { name: 'TOCSIN_RATE_LIMIT', default: '1200', help: 'requests per minute per API token or session' },
+  { name: 'TOCSIN_RATE_LIMIT_ANONYMOUS', default: '300', help: 'requests per minute per IP address without credentials' },
+  { name: 'TOCSIN_JOB_CONCURRENCY', default: '8', help: 'jobs a worker runs at once' },
+  { name: 'TOCSIN_JOB_POLL_MS', default: '5000', help: 'safety-net poll interval of the job queue' },
+  { name: 'TOCSIN_SHUTDOWN_GRACE_MS', default: '15000', help: 'how long shutdown waits for requests and jobs to drain' },
+] as const;
+
+export type EnvName = (typeof ENVIRONMENT)[number]['name'];
+
+function read<T>(env: NodeJS.ProcessEnv, name: EnvName, fallback: T, parse: Parser<T>): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return parse(raw, name);
+}
+
+export interface ConfigOverrides {
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  role?: string;
+  databaseUrl?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+  const host = overrides.host ?? read(env, 'TOCSIN_HOST', '127.0.0.1', text);
+  const port = overrides.port ?? read(env, 'TOCSIN_PORT', 8080, integer(0, 65535));
+  const role = overrides.role ?? read(env, 'TOCSIN_ROLE', 'all', text);
+  if (role !== 'all' && role !== 'api' && role !== 'worker') {
+    throw new ConfigError(overrides.role ? '--role' : 'TOCSIN_ROLE', `must be all, api or worker, got "${role}"`);
+  }
+  const databaseUrl = overrides.databaseUrl ?? read<string | null>(env, 'TOCSIN_DATABASE_URL', null, text);
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('TOCSIN_DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
+  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const publicUrl = read(env, 'TOCSIN_PUBLIC_URL', `http://${publicHost}:${port}`, (raw, name) => {
+    try {
+      return new URL(raw).toString().replace(/\/$/, '');
+    } catch {
+      throw new ConfigError(name, `must be an absolute URL, got "${raw}"`);
+    }
+  });
+  return {
+    host,
+    port,
+    dataDir: path.resolve(overrides.dataDir ?? read(env, 'TOCSIN_DATA_DIR', './tocsin-data', text)),
+    databaseUrl,
+    role,
+    publicUrl,
+    adminToken: read<string | null>(env, 'TOCSIN_ADMIN_TOKEN', null, (raw, name) => {
+      if (raw.length < 16) throw new ConfigError(name, 'must be at least 16 characters');
+      return raw;
+    }),
+    adminEmail: read(env, 'TOCSIN_ADMIN_EMAIL', 'admin@tocsin.local', text),
+    adminPassword: read<string | null>(env, 'TOCSIN_ADMIN_PASSWORD', null, text),
+    logLevel: read(env, 'TOCSIN_LOG_LEVEL', 'info', text),
+    bodyLimitBytes: read(env, 'TOCSIN_BODY_LIMIT', 1024 * 1024, integer(1024, 64 * 1024 * 1024)),
+    rateLimitPerMinute: read(env, 'TOCSIN_RATE_LIMIT', 1200, integer(1, 10_000_000)),
+    rateLimitAnonymousPerMinute: read(env, 'TOCSIN_RATE_LIMIT_ANONYMOUS', 300, integer(1, 10_000_000)),
+    jobConcurrency: read(env, 'TOCSIN_JOB_CONCURRENCY', 8, integer(1, 256)),
+    jobPollMs: read(env, 'TOCSIN_JOB_POLL_MS', 5000, integer(10, 600_000)),
+    shutdownGraceMs: read(env, 'TOCSIN_SHUTDOWN_GRACE_MS', 15000, integer(0, 600_000)),
+  };
+}

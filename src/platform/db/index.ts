@@ -1,0 +1,4 @@
+export * from './connect.js';
+export * from './transaction.js';
+export * from './migrate.js';
+export type * from './tables.js';

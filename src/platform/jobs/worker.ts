@@ -1,0 +1,241 @@
+import pg from 'pg';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import { newId } from '../ids.js';
+import { transact, type Db, type DialectName } from '../db/transaction.js';
+import { jobSignals, NOTIFY_CHANNEL } from './enqueue.js';
+import { backoffDelay, type JobRegistry } from './registry.js';
+import { claimJobs, failJob, finishJob, nextDueAt, type JobRow } from './store.js';
+import { JobCancelled, PermanentJobError, type Job, type JobContext } from './types.js';
+
+export interface WorkerOptions {
+  db: Db;
+  dialect: DialectName;
+  /** PostgreSQL connection string, for the LISTEN connection. */
+  databaseUrl?: string | null;
+  registry: JobRegistry;
+  clock: Clock;
+  log: Logger;
+  concurrency?: number;
+  /** Safety-net poll when no wake-up arrives (ms on `clock`). */
+  pollMs?: number;
+  leaseMs?: number;
+  workerId?: string;
+  onJobDone?: (kind: string, outcome: 'completed' | 'failed' | 'dead' | 'cancelled', ms: number) => void;
+}
+
+/**
+ * Claims due jobs and runs their handlers, `concurrency` at a time. It sleeps until the next
+ * job is due and wakes at once when one is committed, here (in-process signal) or in another
+ * process (LISTEN/NOTIFY), so that start latency is milliseconds rather than a poll period.
+ */
+export class Worker {
+  readonly id: string;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly active = new Set<Promise<void>>();
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private signalled = false;
+  private wake: (() => void) | null = null;
+  private listener: pg.Client | null = null;
+  private readonly onEnqueued = (runAt: number) => this.hear(runAt);
+
+  constructor(private readonly opts: WorkerOptions) {
+    this.id = opts.workerId ?? `worker-${newId()}`;
+    this.concurrency = opts.concurrency ?? 8;
+    this.pollMs = opts.pollMs ?? 5000;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    jobSignals.on('enqueued', this.onEnqueued);
+    if (this.opts.dialect === 'postgres' && this.opts.databaseUrl) await this.listen(this.opts.databaseUrl);
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming, then waits up to `graceMs` for running jobs to finish. */
+  async stop(graceMs = 15_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    jobSignals.off('enqueued', this.onEnqueued);
+    this.poke();
+    await this.loopDone;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.active]),
+      new Promise<void>((r) => {
+        timer = setTimeout(r, graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (this.active.size > 0) this.opts.log.warn({ jobs: this.active.size }, 'shutdown grace ran out; unfinished jobs will be re-run after their lease');
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Resolves once no job is running and none is due now (for tests and benchmarks). */
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.active.size > 0) {
+        await Promise.allSettled([...this.active]);
+        continue;
+      }
+      const next = await nextDueAt(this.opts.db, this.opts.registry.kinds(), this.opts.clock.now());
+      if (next === null || next > this.opts.clock.now()) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  private hear(runAt: number): void {
+    const delay = runAt - this.opts.clock.now();
+    if (delay <= 0) this.poke();
+    else this.opts.clock.setTimer(delay, () => this.poke());
+  }
+
+  private poke(): void {
+    this.signalled = true;
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private async listen(url: string): Promise<void> {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (msg) => this.hear(Number(msg.payload) || 0));
+    client.on('error', (err) => {
+      this.opts.log.warn({ err }, 'job LISTEN connection lost; reconnecting');
+      if (this.listener === client) {
+        this.listener = null;
+        setTimeout(() => {
+          if (this.running) this.listen(url).catch((e: unknown) => this.opts.log.error({ err: e }, 'job LISTEN reconnect failed'));
+        }, 1000).unref();
+      }
+    });
+    await client.connect();
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    this.listener = client;
+    this.poke();
+  }
+
+  private async loop(): Promise<void> {
+    const kinds = this.opts.registry.kinds();
+    while (this.running) {
+      this.signalled = false;
+      const free = this.concurrency - this.active.size;
+      let claimedAll = false;
+      if (free > 0) {
+        try {
+          const rows = await claimJobs(this.opts.db, {
+            workerId: this.id,
+            kinds,
+            limit: free,
+            now: this.opts.clock.now(),
+            leaseMs: this.leaseMs,
+          });
+          for (const row of rows) this.spawn(row);
+          claimedAll = rows.length === free;
+        } catch (err) {
+          this.opts.log.error({ err }, 'claiming jobs failed');
+        }
+      }
+      if (!this.running) break;
+      if (claimedAll || this.signalled) continue;
+      await this.sleep(kinds);
+    }
+  }
+
+  private async sleep(kinds: string[]): Promise<void> {
+    const { clock } = this.opts;
+    // Absolute deadlines: the clock may move while the next-due query runs.
+    let wakeAt = clock.now() + this.pollMs;
+    if (this.active.size < this.concurrency) {
+      try {
+        const next = await nextDueAt(this.opts.db, kinds, clock.now());
+        if (next !== null) wakeAt = Math.min(wakeAt, next);
+      } catch (err) {
+        this.opts.log.error({ err }, 'reading the next due job failed');
+      }
+    }
+    if (this.signalled || !this.running) return;
+    const delay = wakeAt - clock.now();
+    if (delay <= 0 && this.active.size < this.concurrency) return;
+    await new Promise<void>((resolve) => {
+      const cancelTimer = clock.setTimer(Math.max(delay, 1), () => this.poke());
+      this.wake = () => {
+        cancelTimer();
+        resolve();
+      };
+    });
+  }
+
+  private spawn(row: JobRow): void {
+    const p = this.run(row).finally(() => {
+      this.active.delete(p);
+      this.poke();
+    });
+    this.active.add(p);
+  }
+
+  private async run(row: JobRow): Promise<void> {
+    const started = Date.now();
+    const { clock, db } = this.opts;
+    const registered = this.opts.registry.get(row.kind);
+    const log = this.opts.log.child({ job: row.id, kind: row.kind, attempt: row.attempts });
+    if (!registered) return;
+    if (row.attempts > row.max_attempts) {
+      await failJob(db, row, this.id, clock.now(), row.last_error ?? 'lease expired on every attempt', null);
+      this.opts.onJobDone?.(row.kind, 'dead', Date.now() - started);
+      return;
+    }
+    let completed = false;
+    const ctx: JobContext = {
+      clock,
+      log,
+      complete: (fn) =>
+        transact(db, async (tx) => {
+          if (!(await finishJob(tx, row, this.id, clock.now()))) throw new JobCancelled(row.id);
+          completed = true;
+          return fn(tx);
+        }),
+    };
+    const job: Job = {
+      id: row.id,
+      kind: row.kind,
+      key: row.key,
+      payload: JSON.parse(row.payload) as unknown,
+      runAt: row.run_at,
+      attempt: row.attempts,
+      maxAttempts: row.max_attempts,
+    };
+    try {
+      await registered.handle(job, ctx);
+      if (!completed) await ctx.complete(async () => undefined);
+      this.opts.onJobDone?.(row.kind, 'completed', Date.now() - started);
+    } catch (err) {
+      if (err instanceof JobCancelled) {
+        log.info('job was cancelled while it ran; its effects were rolled back');
+        this.opts.onJobDone?.(row.kind, 'cancelled', Date.now() - started);
+        return;
+      }
+      if (completed) {
+        log.error({ err }, 'job handler failed after completing');
+        return;
+      }
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      const dead = err instanceof PermanentJobError || row.attempts >= row.max_attempts;
+      const retryAt = dead ? null : clock.now() + backoffDelay(row.attempts, registered.backoffBaseMs, registered.backoffMaxMs);
+      log.warn({ err, retryAt }, dead ? 'job failed for good' : 'job failed; will retry');
+      try {
+        await failJob(db, row, this.id, clock.now(), message.slice(0, 4000), retryAt);
+      } catch (e) {
+        log.error({ err: e }, 'recording the job failure failed; the lease will expire and the job re-run');
+      }
+      this.opts.onJobDone?.(row.kind, dead ? 'dead' : 'failed', Date.now() - started);
+    }
+  }
+}
