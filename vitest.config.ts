@@ -12,13 +12,13 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      { extends: true as const, test: { name: 'unit', include: ['src/**/*.test.ts'], env: { TZ: 'UTC' } } },
       ...zones.map((tz) => ({
-        extends: true,
+        extends: true as const,
         test: { name: `oncall TZ=${tz}`, include: ['src/oncall/**/*.test.ts'], env: { TZ: tz } },
       })),
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'sqlite',
           include: integration,
@@ -27,7 +27,7 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'postgres',
           include: integration,
@@ -37,7 +37,7 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'e2e',
           include: e2e,

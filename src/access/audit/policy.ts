@@ -1,0 +1,3 @@
+import { definePolicy, MANAGERS } from '../policies.js';
+
+definePolicy('audit', { list: { roles: MANAGERS } });

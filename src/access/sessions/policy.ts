@@ -1,0 +1,3 @@
+import { definePolicy, EVERYONE } from '../policies.js';
+
+definePolicy('session', { me: { roles: EVERYONE } });

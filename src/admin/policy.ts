@@ -1,0 +1,3 @@
+import { ADMINS, definePolicy } from '../access/policies.js';
+
+definePolicy('jobs', { list: { roles: ADMINS }, retry: { roles: ADMINS } });
