@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OncallTables } from '../../oncall/tables.js';
+import type { IncidentTables } from '../../incidents/tables.js';
 
 /**
  * Row shapes of every table. Times are UTC epoch milliseconds; JSON columns hold text.
@@ -80,7 +82,8 @@ export interface AuditLogTable {
   details: string;
 }
 
-export interface Database {
+/** Every table; each domain declares its own in `<domain>/tables.ts`. */
+export interface Database extends OncallTables, IncidentTables {
   jobs: JobsTable;
   users: UsersTable;
   teams: TeamsTable;
