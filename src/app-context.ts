@@ -25,6 +25,8 @@ declare module 'fastify' {
     deps: AppDeps;
     /** The command context of a request: its database, clock and authenticated actor. */
     ctx(req: FastifyRequest): CommandContext;
+    /** Every route with the policy it names, for the policy walk test and docs. */
+    routeList: RouteInfo[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -33,6 +35,12 @@ declare module 'fastify' {
     /** The policy rule this route needs (see access/policies.ts), or 'public'. Required. */
     policy?: string;
   }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  policy: string;
 }
 
 export type App = HttpServer;

@@ -35,6 +35,7 @@ export async function buildApp(deps: AppDeps, opts: { routes?: 'all' | 'health' 
   app.decorate('deps', deps);
   app.decorate('ctx', (req) => ({ db: deps.db, clock: deps.clock, actor: req.actor! }));
   app.decorateRequest('actor', null);
+  app.decorate('routeList', []);
 
   // A route that names no policy, or an unknown one, stops the service from starting.
   app.addHook('onRoute', (route) => {
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps, opts: { routes?: 'all' | 'health' 
     if (route.method === 'HEAD' || (route.url.startsWith('/api/docs') && !policy)) return;
     if (!policy) throw new Error(`route ${String(route.method)} ${route.url} names no policy`);
     if (policy !== PUBLIC && !ruleFor(policy)) throw new Error(`route ${String(route.method)} ${route.url} names unknown policy ${policy}`);
+    for (const method of [route.method].flat()) app.routeList.push({ method, url: route.url, policy });
   });
 
   app.addHook('onRequest', async (req) => {

@@ -1,5 +1,5 @@
 import { newId } from '../../platform/ids.js';
-import { transact } from '../../platform/db/transaction.js';
+import { transact, type Executor } from '../../platform/db/transaction.js';
 import type { Row } from '../../platform/db/tables.js';
 import { Conflict } from '../../platform/http/errors.js';
 import { recordAudit } from '../audit/record.js';
@@ -8,8 +8,8 @@ import type { TeamRole } from '../roles.js';
 import { getUser } from '../users/queries.js';
 import { getTeam } from './queries.js';
 
-async function nameTaken(ctx: CommandContext, name: string, except?: string): Promise<boolean> {
-  let q = ctx.db.selectFrom('teams').select('id').where('name', '=', name);
+async function nameTaken(tx: Executor, name: string, except?: string): Promise<boolean> {
+  let q = tx.selectFrom('teams').select('id').where('name', '=', name);
   if (except) q = q.where('id', '!=', except);
   return (await q.executeTakeFirst()) !== undefined;
 }
@@ -18,7 +18,7 @@ export async function createTeam(ctx: CommandContext, input: { name: string; des
   const now = ctx.clock.now();
   const team: Row<'teams'> = { id: newId(), name: input.name.trim(), description: input.description ?? '', created_at: now, updated_at: now };
   return transact(ctx.db, async (tx) => {
-    if (await nameTaken(ctx, team.name)) throw new Conflict(`a team named "${team.name}" already exists`, 'name');
+    if (await nameTaken(tx, team.name)) throw new Conflict(`a team named "${team.name}" already exists`, 'name');
     await tx.insertInto('teams').values(team).execute();
     await recordAudit(tx, ctx.actor, now, 'team.created', { type: 'team', id: team.id }, { name: team.name });
     return team;
@@ -30,7 +30,7 @@ export async function updateTeam(ctx: CommandContext, id: string, input: { name?
   return transact(ctx.db, async (tx) => {
     const team = await getTeam(tx, id);
     const name = input.name?.trim();
-    if (name && (await nameTaken(ctx, name, id))) throw new Conflict(`a team named "${name}" already exists`, 'name');
+    if (name && (await nameTaken(tx, name, id))) throw new Conflict(`a team named "${name}" already exists`, 'name');
     const changes = { ...(name ? { name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), updated_at: now };
     await tx.updateTable('teams').set(changes).where('id', '=', id).execute();
     await recordAudit(tx, ctx.actor, now, 'team.updated', { type: 'team', id }, { changed: Object.keys(changes).filter((k) => k !== 'updated_at') });

@@ -107,7 +107,7 @@ export function errorHandler(error: FastifyError | AppError | Error, req: Fastif
   } else if (fe.validation) {
     const errors = fieldProblems(fe.validation, fe.validationContext);
     e = new ValidationFailed(errors);
-  } else if (fe.code === 'FST_ERR_CTP_INVALID_JSON_LENGTH' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError)) {
+  } else if (fe.statusCode === 400 && (error.name === 'SyntaxError' || fe.code?.startsWith('FST_ERR_CTP_'))) {
     e = new AppError(400, 'malformed-json', 'Malformed JSON', `The body is not valid JSON: ${fe.message}`, [{ field: 'body', message: 'is not valid JSON' }]);
   } else if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     e = new AppError(413, 'body-too-large', 'Body too large', fe.message, [{ field: 'body', message: 'is too large' }]);
