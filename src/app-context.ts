@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { Actor } from './access/actor.js';
 import type { CommandContext } from './access/context.js';
 import type { Clock } from './platform/clock.js';

@@ -153,7 +153,7 @@ describe('mapEventsV2: routing_key', () => {
     expect(fieldsOf(mapEventsV2(trigger({ routing_key: v })))).toEqual(['routing_key']);
   });
 
-  it.each([12345678901234567890, true, ['x'], { k: 1 }])('rejects a non-string key %j', (v) => {
+  it.each([1234567890123456, true, ['x'], { k: 1 }])('rejects a non-string key %j', (v) => {
     const errors = errorsOf(mapEventsV2(trigger({ routing_key: v })));
     expect(errors[0]).toMatchObject({ field: 'routing_key', code: 'type' });
   });

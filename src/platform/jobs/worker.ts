@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { newId } from '../ids.js';
-import { transact, type Db, type DialectName } from '../db/transaction.js';
+import { sql } from 'kysely';
+import { dialectOf, transact, type Db, type DialectName, type Tx } from '../db/transaction.js';
 import { jobSignals, NOTIFY_CHANNEL } from './enqueue.js';
 import { backoffDelay, type JobRegistry } from './registry.js';
 import { claimJobs, failJob, finishJob, nextDueAt, type JobRow } from './store.js';
@@ -22,6 +23,16 @@ export interface WorkerOptions {
   leaseMs?: number;
   workerId?: string;
   onJobDone?: (kind: string, outcome: 'completed' | 'failed' | 'dead' | 'cancelled', ms: number) => void;
+}
+
+/**
+ * A job's claim and its completion (with the handler's writes) need not wait for the WAL flush
+ * on PostgreSQL: if the server loses the last commits, claim, writes and completion are lost
+ * together and the job simply runs again, which at-least-once already allows. Commands that
+ * answer a person (and enqueue jobs) keep full durability.
+ */
+async function relaxDurability(tx: Tx): Promise<void> {
+  if (dialectOf(tx) === 'postgres') await sql`set local synchronous_commit to off`.execute(tx);
 }
 
 /**
@@ -130,12 +141,9 @@ export class Worker {
       let claimedAll = false;
       if (free > 0) {
         try {
-          const rows = await claimJobs(this.opts.db, {
-            workerId: this.id,
-            kinds,
-            limit: free,
-            now: this.opts.clock.now(),
-            leaseMs: this.leaseMs,
+          const rows = await transact(this.opts.db, async (tx) => {
+            await relaxDurability(tx);
+            return claimJobs(tx, { workerId: this.id, kinds, limit: free, now: this.opts.clock.now(), leaseMs: this.leaseMs });
           });
           for (const row of rows) this.spawn(row);
           claimedAll = rows.length === free;
@@ -198,6 +206,7 @@ export class Worker {
       log,
       complete: (fn) =>
         transact(db, async (tx) => {
+          await relaxDurability(tx);
           if (!(await finishJob(tx, row, this.id, clock.now()))) throw new JobCancelled(row.id);
           completed = true;
           return fn(tx);
