@@ -9,6 +9,7 @@ import { systemActor } from './access/actor.js';
 import { createToken } from './access/tokens/commands.js';
 import { ROLES, type Role } from './access/roles.js';
 import { systemClock } from './platform/clock.js';
+import { registerOncallCommand } from './oncall/cli.js';
 
 const envHelp = ['', 'Environment variables:', ...ENVIRONMENT.map((e) => `  ${e.name.padEnd(28)} ${e.help}${e.default ? ` (default: ${e.default})` : ''}`)].join('\n');
 
@@ -104,7 +105,7 @@ token
   .addOption(new Option('--role <role>', 'role of the token').choices([...ROLES]).default('admin'))
   .addOption(dataDirOption())
   .action(async (opts: { name: string; role: Role; dataDir?: string }) => {
-    const cfg = config(opts);
+    const cfg = config({ dataDir: opts.dataDir });
     const handle = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, poolSize: 1 });
     try {
       await migrateToLatest(handle.db);
@@ -114,6 +115,8 @@ token
       await handle.close();
     }
   });
+
+registerOncallCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`tocsin: ${err instanceof Error ? err.message : String(err)}\n`);
