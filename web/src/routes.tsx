@@ -1,0 +1,27 @@
+/**
+ * Every page of the console, in navigation order. Adding a page is one line here: its path,
+ * the label in the navigation (omit `nav` for pages reached only by links), and its component.
+ */
+import type { ReactNode } from 'react';
+import { TokensPage } from './access/TokensPage.js';
+import { UsersTeamsPage } from './access/UsersTeamsPage.js';
+import { comingSoon } from './layout/ComingSoon.js';
+import type { Params } from './router/router.js';
+
+export interface PageRoute {
+  path: string;
+  nav?: string;
+  page: (props: { params: Params }) => ReactNode;
+}
+
+export const ROUTES: PageRoute[] = [
+  { path: '/incidents', nav: 'Incidents', page: comingSoon('Incidents', 'Triggered, acknowledged and resolved incidents with their alerts and timelines.') },
+  { path: '/services', nav: 'Services', page: comingSoon('Services', 'The things you run, their integrations and the escalation policy that pages for them.') },
+  { path: '/schedules', nav: 'Schedules', page: comingSoon('Schedules', 'Who is on call when: rotations, layers, overrides and time off.') },
+  { path: '/escalation-policies', nav: 'Escalation policies', page: comingSoon('Escalation policies', 'Who gets paged, in which order, and how long each level waits.') },
+  { path: '/users', nav: 'Users & teams', page: UsersTeamsPage },
+  { path: '/tokens', nav: 'API tokens', page: TokensPage },
+];
+
+/** Where "/" and the sign-in page lead. */
+export const HOME = '/incidents';
