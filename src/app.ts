@@ -16,9 +16,18 @@ import { teamRoutes } from './access/teams/routes.js';
 import { tokenRoutes } from './access/tokens/routes.js';
 import { userRoutes } from './access/users/routes.js';
 import { jobRoutes } from './admin/jobs-routes.js';
+import { serviceRoutes } from './incidents/services/routes.js';
+import { integrationRoutes } from './ingest/integrations/routes.js';
+import { ingestRoutes } from './ingest/routes.js';
+import { eventLogRoutes } from './ingest/event-log-routes.js';
+import { incidentRoutes } from './incidents/routes.js';
+import { streamRoutes } from './incidents/stream-routes.js';
+import { oncallRoutes } from './oncall/routes.js';
+import { eventRuleRoutes } from './ingest/rules/routes.js';
+import { maintenanceWindowRoutes } from './incidents/maintenance/routes.js';
 
 /** Every domain's routes, in one list: the only place route files are imported. */
-const ROUTE_MODULES: Array<(app: App) => Promise<void>> = [sessionRoutes, userRoutes, teamRoutes, tokenRoutes, auditRoutes, jobRoutes];
+const ROUTE_MODULES: Array<(app: App) => Promise<void>> = [sessionRoutes, userRoutes, teamRoutes, tokenRoutes, auditRoutes, jobRoutes, oncallRoutes, eventRuleRoutes, maintenanceWindowRoutes, serviceRoutes, integrationRoutes, ingestRoutes, eventLogRoutes, incidentRoutes, streamRoutes];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's build, next to the server's build (dist/ -> web/dist) or the sources (src/ -> web/dist). */
@@ -40,7 +49,7 @@ export async function buildApp(deps: AppDeps, opts: { routes?: 'all' | 'health' 
   // A route that names no policy, or an unknown one, stops the service from starting.
   app.addHook('onRoute', (route) => {
     const policy = (route.config as { policy?: string } | undefined)?.policy;
-    if (route.method === 'HEAD' || (route.url.startsWith('/api/docs') && !policy)) return;
+    if ([route.method].flat().every((m) => m === 'HEAD') || (route.url.startsWith('/api/docs') && !policy)) return;
     if (!policy) throw new Error(`route ${String(route.method)} ${route.url} names no policy`);
     if (policy !== PUBLIC && !ruleFor(policy)) throw new Error(`route ${String(route.method)} ${route.url} names unknown policy ${policy}`);
     for (const method of [route.method].flat()) app.routeList.push({ method, url: route.url, policy });
@@ -83,11 +92,13 @@ async function registerConsole(app: App): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: ['index.html'] });
+  // serve:false only adds reply.sendFile; the one route below keeps the console public by policy.
+  await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
   const html = fs.readFileSync(index);
   app.get('/*', { config: { policy: PUBLIC }, schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0]!;
-    if (url.startsWith('/api/') || path.extname(url)) return reply.callNotFound();
+    if (url.startsWith('/api/')) return reply.callNotFound();
+    if (path.extname(url)) return reply.sendFile(url.slice(1));
     return reply.type('text/html; charset=utf-8').send(html);
   });
 }

@@ -1,6 +1,8 @@
 import type { AppDeps } from './app-context.js';
 import { JobRegistry, purgeDoneJobs, enqueue } from './platform/jobs/index.js';
 import { transact } from './platform/db/transaction.js';
+import { registerIncidentJobs } from './incidents/jobs.js';
+import { registerIngestJobs, scheduleIngestMaintenance } from './ingest/jobs.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -14,6 +16,8 @@ export function buildJobRegistry(deps: AppDeps): JobRegistry {
       await enqueue(tx, now, 'jobs.purge', {}, { key: 'jobs.purge', replace: true, runAt: now + DAY });
     });
   });
+  registerIngestJobs(registry, deps);
+  registerIncidentJobs(registry, deps);
   void deps;
   return registry;
 }
@@ -23,4 +27,5 @@ export async function scheduleMaintenance(deps: AppDeps): Promise<void> {
   await transact(deps.db, async (tx) => {
     await enqueue(tx, deps.clock.now(), 'jobs.purge', {}, { key: 'jobs.purge', runAt: deps.clock.now() + 3600_000 });
   });
+  await scheduleIngestMaintenance(deps);
 }

@@ -4,8 +4,11 @@
  */
 import type { ReactNode } from 'react';
 import { TokensPage } from './access/TokensPage.js';
+import { HomePage } from './home/HomePage.js';
 import { UsersTeamsPage } from './access/UsersTeamsPage.js';
 import { comingSoon } from './layout/ComingSoon.js';
+import { SchedulePage } from './oncall/SchedulePage.js';
+import { SchedulesPage } from './oncall/SchedulesPage.js';
 import type { Params } from './router/router.js';
 
 export interface PageRoute {
@@ -15,13 +18,15 @@ export interface PageRoute {
 }
 
 export const ROUTES: PageRoute[] = [
+  { path: '/on-call', nav: 'On call now', page: HomePage },
   { path: '/incidents', nav: 'Incidents', page: comingSoon('Incidents', 'Triggered, acknowledged and resolved incidents with their alerts and timelines.') },
   { path: '/services', nav: 'Services', page: comingSoon('Services', 'The things you run, their integrations and the escalation policy that pages for them.') },
-  { path: '/schedules', nav: 'Schedules', page: comingSoon('Schedules', 'Who is on call when: rotations, layers, overrides and time off.') },
+  { path: '/schedules', nav: 'Schedules', page: SchedulesPage },
+  { path: '/schedules/:id', page: SchedulePage },
   { path: '/escalation-policies', nav: 'Escalation policies', page: comingSoon('Escalation policies', 'Who gets paged, in which order, and how long each level waits.') },
   { path: '/users', nav: 'Users & teams', page: UsersTeamsPage },
   { path: '/tokens', nav: 'API tokens', page: TokensPage },
 ];
 
 /** Where "/" and the sign-in page lead. */
-export const HOME = '/incidents';
+export const HOME = '/on-call';

@@ -1,6 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OncallTables } from '../../oncall/tables.js';
 import type { IncidentTables } from '../../incidents/tables.js';
+import type { MaintenanceTables } from '../../incidents/maintenance/tables.js';
+import type { RuleTables } from '../../ingest/rules/tables.js';
 
 /**
  * Row shapes of every table. Times are UTC epoch milliseconds; JSON columns hold text.
@@ -83,7 +85,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each domain declares its own in `<domain>/tables.ts`. */
-export interface Database extends OncallTables, IncidentTables {
+export interface Database extends OncallTables, IncidentTables, RuleTables, MaintenanceTables {
   jobs: JobsTable;
   users: UsersTable;
   teams: TeamsTable;

@@ -71,7 +71,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     const route = req.routeOptions.url ?? 'unmatched';
     opts.metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     const level = reply.statusCode >= 500 ? 'error' : 'debug';
-    req.log[level]({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    // The route pattern, not the URL: integration keys and calendar secrets travel in paths.
+    req.log[level]({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   await app.register(helmet, {

@@ -1,0 +1,406 @@
+// Applies a batch of normalized events inside one transaction: rules, maintenance, dedup on
+// (integration, dedup_key), alert created/updated/acknowledged/resolved, grouping into
+// incidents, timeline, escalation. State is read up front in a few set queries and kept in
+// memory for the batch, so an event costs almost no statements of its own; every write is
+// collected in a Changes and flushed at the end.
+
+import { newId } from '../platform/ids.js';
+import type { Tx } from '../platform/db/transaction.js';
+import type { NewRow } from '../platform/db/tables.js';
+import { Changes, numberLabel, type AlertRow, type IncidentRow } from '../incidents/changes.js';
+import { chooseIncident, groupingValues, type GroupCandidate, type GroupingInput } from '../incidents/grouping.js';
+import { acknowledge, integrationActor, openIncident, resolve, scheduleAlertRelease, scheduleAutoResolve } from '../incidents/lifecycle.js';
+import { alertReleaseKey } from '../incidents/keys.js';
+import { urgencyFor, type Urgency } from '../incidents/settings.js';
+import { timelineEntry, type TimelineActor } from '../incidents/timeline.js';
+import type { ChangeEvent, NormalizedEvent } from './formats/types.js';
+import type { CachedService } from './integrations/cache.js';
+import type { PipelineHooks, RuleOutcome } from './pipeline-hooks.js';
+
+export interface IntegrationRef {
+  id: string;
+  name: string;
+}
+
+export type IngestItem =
+  | { kind: 'alert'; integration: IntegrationRef; service: CachedService; event: NormalizedEvent; receivedAt: number }
+  | { kind: 'change'; integration: IntegrationRef; service: CachedService; change: ChangeEvent; receivedAt: number };
+
+export type EventOutcome = 'created' | 'updated' | 'acknowledged' | 'resolved' | 'ignored' | 'dropped' | 'suppressed' | 'paused' | 'change';
+
+export interface IngestResult {
+  /** The dedup key to answer with: the sender's, or the one generated for a trigger without one. */
+  dedupKey: string | null;
+  outcome: EventOutcome;
+  alertId: string | null;
+  incidentId: string | null;
+}
+
+export interface ServiceSource {
+  service(ex: Tx, id: string): Promise<CachedService | null>;
+}
+
+export interface ApplyContext {
+  hooks: PipelineHooks;
+  services: ServiceSource;
+}
+
+/** What PagerDuty does for a trigger without a dedup_key: a fresh 32-character key. */
+export function generateDedupKey(): string {
+  return newId().replace(/-/g, '');
+}
+
+const pairKey = (integrationId: string, dedupKey: string) => `${integrationId}\u0000${dedupKey}`;
+
+export interface AlertDetails {
+  custom_details: unknown;
+  images: unknown[];
+  links: unknown[];
+  annotations: Record<string, string>;
+  extracted: Record<string, string>;
+  timestamp: number | null;
+}
+
+export function alertDetails(alert: AlertRow): AlertDetails {
+  try {
+    return JSON.parse(alert.details) as AlertDetails;
+  } catch {
+    return { custom_details: null, images: [], links: [], annotations: {}, extracted: {}, timestamp: null };
+  }
+}
+
+/** The grouping view of a stored alert (auto-paused alerts are grouped when released). */
+export function groupingInputOf(alert: AlertRow): GroupingInput {
+  const d = alertDetails(alert);
+  return {
+    dedupKey: alert.dedup_key,
+    extracted: d.extracted,
+    annotations: d.annotations,
+    event: {
+      action: 'trigger',
+      dedupKey: alert.dedup_key,
+      summary: alert.summary,
+      source: alert.source,
+      severity: alert.severity as NormalizedEvent['severity'],
+      timestamp: d.timestamp,
+      component: alert.component,
+      group: alert.group_name,
+      class: alert.class,
+      customDetails: d.custom_details,
+      images: [],
+      links: [],
+      client: alert.client,
+      clientUrl: alert.client_url,
+    },
+  };
+}
+
+/**
+ * The in-memory view of the rows a batch touches. Also used by the job handlers that page a
+ * held alert (auto-pause release), so grouping works the same way everywhere.
+ */
+export class IngestState {
+  readonly open = new Map<string, AlertRow>();
+  private readonly incidents = new Map<string, IncidentRow>();
+  private readonly openCounts = new Map<string, number>();
+  private readonly candidates = new Map<string, GroupCandidate[]>();
+
+  constructor(
+    readonly tx: Tx,
+    readonly ch: Changes,
+    readonly services: ServiceSource,
+  ) {}
+
+  /** Loads the open alerts of these (integration, dedup_key) pairs, their incidents and open-alert counts. */
+  async prefetch(pairs: Array<[string, string]>): Promise<void> {
+    const unique = new Map(pairs.map(([i, k]) => [pairKey(i, k), [i, k] as const]));
+    const list = [...unique.values()];
+    for (let i = 0; i < list.length; i += 400) {
+      const chunk = list.slice(i, i + 400);
+      const rows = await this.tx
+        .selectFrom('alerts')
+        .selectAll()
+        .where('status', '!=', 'resolved')
+        .where('integration_id', 'in', [...new Set(chunk.map((p) => p[0]))])
+        .where('dedup_key', 'in', [...new Set(chunk.map((p) => p[1]))])
+        .execute();
+      for (const r of rows) this.open.set(pairKey(r.integration_id, r.dedup_key), r);
+    }
+    const ids = [...new Set([...this.open.values()].map((a) => a.incident_id).filter((x): x is string => x !== null))];
+    await this.loadIncidents(ids);
+  }
+
+  private async loadIncidents(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.incidents.has(id));
+    for (let i = 0; i < missing.length; i += 400) {
+      const chunk = missing.slice(i, i + 400);
+      for (const r of await this.tx.selectFrom('incidents').selectAll().where('id', 'in', chunk).execute()) this.incidents.set(r.id, r);
+      const counts = await this.tx
+        .selectFrom('alerts')
+        .select((eb) => ['incident_id', eb.fn.countAll<number>().as('n')])
+        .where('incident_id', 'in', chunk)
+        .where('status', '!=', 'resolved')
+        .groupBy('incident_id')
+        .execute();
+      for (const id of chunk) this.openCounts.set(id, 0);
+      for (const c of counts) if (c.incident_id) this.openCounts.set(c.incident_id, Number(c.n));
+    }
+  }
+
+  async incident(id: string): Promise<IncidentRow | undefined> {
+    if (!this.incidents.has(id)) await this.loadIncidents([id]);
+    return this.incidents.get(id);
+  }
+
+  private async candidatesFor(service: CachedService): Promise<GroupCandidate[]> {
+    let list = this.candidates.get(service.row.id);
+    if (list) return list;
+    const g = service.settings.grouping;
+    let q = this.tx
+      .selectFrom('incidents')
+      .selectAll()
+      .where('service_id', '=', service.row.id)
+      .where('status', '!=', 'resolved')
+      .orderBy('created_at', 'desc')
+      .limit(200);
+    if (g.window_minutes) q = q.where('created_at', '>=', this.ch.now - g.window_minutes * 60_000);
+    const rows = await q.execute();
+    await this.loadIncidents(rows.map((r) => r.id));
+    list = rows.map((r) => ({ id: r.id, label: numberLabel(r), createdAt: r.created_at, groupValues: r.group_values ? (JSON.parse(r.group_values) as Record<string, string | null>) : null }));
+    this.candidates.set(service.row.id, list);
+    return list;
+  }
+
+  /** Puts an open, unpaused alert into an incident: an existing one by grouping, or a new one that pages. */
+  async attach(alert: AlertRow, service: CachedService, input: GroupingInput, actor: TimelineActor, priority: string | null): Promise<IncidentRow> {
+    const ch = this.ch;
+    const settings = service.settings;
+    const values = groupingValues(settings.grouping, input);
+    const decision = settings.grouping.type === 'none' ? null : chooseIncident(settings.grouping, values, await this.candidatesFor(service), ch.now);
+    const joined = decision ? await this.incident(decision.incidentId) : undefined;
+    if (decision && joined && joined.status !== 'resolved') {
+      ch.bumpAlertCount(joined, 1);
+      this.openCounts.set(joined.id, (this.openCounts.get(joined.id) ?? 0) + 1);
+      ch.patchAlert(alert, { incident_id: joined.id, group_reason: decision.reason });
+      ch.timeline(timelineEntry(joined.id, ch.now, 'alert.grouped', actor, `Alert "${alert.summary}" joined this incident — ${decision.reason}`, { alertId: alert.id, details: { reason: decision.reason } }));
+      scheduleAutoResolve(ch, joined, settings);
+      return joined;
+    }
+    const inc = openIncident(ch, {
+      title: alert.summary || alert.dedup_key,
+      service: settings,
+      urgency: alert.urgency as Urgency,
+      priority,
+      groupValues: values,
+      actor,
+      message: `Triggered by alert "${alert.summary}" from ${actor.name}`,
+      details: { alert_id: alert.id, urgency: alert.urgency },
+    });
+    ch.bumpAlertCount(inc, 1);
+    this.incidents.set(inc.id, inc);
+    this.openCounts.set(inc.id, 1);
+    if (settings.grouping.type !== 'none') {
+      const list = await this.candidatesFor(service);
+      list.push({ id: inc.id, label: numberLabel(inc), createdAt: inc.created_at, groupValues: values });
+    }
+    ch.patchAlert(alert, { incident_id: inc.id, group_reason: 'opened this incident' });
+    return inc;
+  }
+
+  /** An open alert of an incident resolved: the incident resolves with its last open alert (if the service says so). */
+  async alertResolved(alert: AlertRow, actor: TimelineActor): Promise<void> {
+    if (!alert.incident_id) return;
+    const inc = await this.incident(alert.incident_id);
+    if (!inc) return;
+    const left = Math.max(0, (this.openCounts.get(inc.id) ?? 1) - 1);
+    this.openCounts.set(inc.id, left);
+    this.ch.timeline(timelineEntry(inc.id, this.ch.now, 'alert.resolved', actor, `Alert "${alert.summary}" resolved`, { alertId: alert.id }));
+    if (left > 0 || inc.status === 'resolved') return;
+    const service = await this.services.service(this.tx, inc.service_id);
+    if (service && !service.settings.resolveIncidentWithAlerts) return;
+    resolve(this.ch, inc, actor, inc.alert_count <= 1 ? 'source' : 'all_alerts_resolved', { resolveAlerts: false });
+  }
+}
+
+interface Prepared {
+  item: Extract<IngestItem, { kind: 'alert' }>;
+  event: NormalizedEvent;
+  rule: RuleOutcome;
+  service: CachedService;
+  dedupKey: string;
+  responseKey: string | null;
+}
+
+/** Applies `items` in order within `tx`; returns one result per item. */
+export async function applyEvents(tx: Tx, items: IngestItem[], ctx: ApplyContext, now: number): Promise<IngestResult[]> {
+  const ch = new Changes(now);
+  const state = new IngestState(tx, ch, ctx.services);
+  const results: IngestResult[] = new Array(items.length);
+  const prepared: Array<Prepared | null> = new Array(items.length).fill(null);
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind === 'change') continue;
+    let event = item.event;
+    if (event.dedupKey === null) event = { ...event, dedupKey: generateDedupKey() };
+    const rule = await ctx.hooks.route(tx, event, item.service.row, now);
+    let service = item.service;
+    if (rule.routeToServiceId && rule.routeToServiceId !== service.row.id) service = (await ctx.services.service(tx, rule.routeToServiceId)) ?? service;
+    prepared[i] = { item, event, rule, service, dedupKey: rule.dedupKey ?? event.dedupKey!, responseKey: event.dedupKey };
+  }
+  await state.prefetch(prepared.filter((p): p is Prepared => p !== null).map((p) => [p.item.integration.id, p.dedupKey]));
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind === 'change') {
+      const c = item.change;
+      ch.changeRows.push({
+        id: newId(),
+        service_id: item.service.row.id,
+        integration_id: item.integration.id,
+        at: c.timestamp ?? item.receivedAt,
+        received_at: item.receivedAt,
+        summary: c.summary,
+        source: c.source,
+        details: JSON.stringify({ custom_details: c.customDetails, links: c.links }),
+      });
+      logEvent(ch, item, 'change', null, 'change', null, c);
+      results[i] = { dedupKey: null, outcome: 'change', alertId: null, incidentId: null };
+      continue;
+    }
+    const p = prepared[i]!;
+    const r = await applyOne(state, ctx, p, now);
+    logEvent(ch, item, p.event.action, p.dedupKey, r.outcome, r.alertId, p.event);
+    results[i] = r;
+  }
+  await ch.flush(tx);
+  return results;
+}
+
+function logEvent(ch: Changes, item: IngestItem, action: string, dedupKey: string | null, outcome: EventOutcome, alertId: string | null, payload: unknown): void {
+  const row: NewRow<'events'> = {
+    id: newId(),
+    integration_id: item.integration.id,
+    service_id: item.service.row.id,
+    received_at: item.receivedAt,
+    action,
+    dedup_key: dedupKey,
+    outcome,
+    alert_id: alertId,
+    payload: JSON.stringify(payload),
+  };
+  ch.eventRows.push(row);
+}
+
+async function applyOne(state: IngestState, ctx: ApplyContext, p: Prepared, now: number): Promise<IngestResult> {
+  const { ch } = state;
+  const { event, rule, service, dedupKey } = p;
+  const integration = p.item.integration;
+  const actor = integrationActor(integration);
+  const result = (outcome: EventOutcome, alert: AlertRow | null = null): IngestResult => ({
+    dedupKey: p.responseKey,
+    outcome,
+    alertId: alert?.id ?? null,
+    incidentId: alert?.incident_id ?? null,
+  });
+  if (rule.drop) return result('dropped');
+  if (service.settings.status === 'disabled') return result('ignored');
+
+  const k = pairKey(integration.id, dedupKey);
+  const existing = state.open.get(k);
+
+  if (event.action === 'trigger') {
+    if (existing) {
+      ch.patchAlert(existing, { last_seen_at: now }, 1);
+      return result('updated', existing);
+    }
+    const window = await ctx.hooks.maintenance(state.tx, service.row.id, event, now);
+    const severity = rule.severity ?? event.severity;
+    const urgency: Urgency = rule.urgency ?? urgencyFor(service.settings, severity);
+    const details: AlertDetails = {
+      custom_details: event.customDetails,
+      images: event.images,
+      links: event.links,
+      annotations: rule.annotations ?? {},
+      extracted: rule.extracted ?? {},
+      timestamp: event.timestamp,
+    };
+    const alert: AlertRow = {
+      id: newId(),
+      integration_id: integration.id,
+      service_id: service.row.id,
+      incident_id: null,
+      dedup_key: dedupKey,
+      status: 'triggered',
+      summary: event.summary,
+      source: event.source,
+      severity,
+      urgency,
+      priority: rule.priority ?? null,
+      component: event.component,
+      group_name: event.group,
+      class: event.class,
+      details: JSON.stringify(details),
+      client: event.client,
+      client_url: event.clientUrl,
+      event_count: 1,
+      event_at: event.timestamp ?? now,
+      last_seen_at: now,
+      acknowledged_at: null,
+      resolved_at: null,
+      resolve_reason: null,
+      group_reason: null,
+      held_until: null,
+      transient: 0,
+      suppressed_by: null,
+      maintenance_window_id: null,
+      rule_id: rule.matchedRuleId ?? null,
+      created_at: now,
+      updated_at: now,
+    };
+    ch.addAlert(alert);
+    state.open.set(k, alert);
+    if (window) {
+      alert.suppressed_by = 'maintenance';
+      alert.maintenance_window_id = window.windowId;
+      return result('suppressed', alert);
+    }
+    if (rule.suppress) {
+      alert.suppressed_by = 'rule';
+      return result('suppressed', alert);
+    }
+    const pause = rule.pauseNotificationsSeconds ?? (service.settings.autoPause.enabled ? service.settings.autoPause.seconds : 0);
+    if (pause > 0) {
+      alert.held_until = now + pause * 1000;
+      scheduleAlertRelease(ch, alert.id, alert.held_until);
+      return result('paused', alert);
+    }
+    await state.attach(alert, service, { event, dedupKey, extracted: rule.extracted, annotations: rule.annotations }, actor, rule.priority ?? null);
+    return result('created', alert);
+  }
+
+  if (!existing) return result('ignored');
+
+  if (event.action === 'acknowledge') {
+    if (existing.status === 'triggered') {
+      ch.patchAlert(existing, { status: 'acknowledged', acknowledged_at: now, last_seen_at: now });
+      if (existing.incident_id) {
+        ch.timeline(timelineEntry(existing.incident_id, now, 'alert.acknowledged', actor, `Alert "${existing.summary}" acknowledged by ${actor.name}`, { alertId: existing.id }));
+        const inc = await state.incident(existing.incident_id);
+        const incService = inc ? await ctx.services.service(state.tx, inc.service_id) : null;
+        if (inc && incService) acknowledge(ch, inc, actor, incService.settings);
+      }
+    } else {
+      ch.patchAlert(existing, { last_seen_at: now });
+    }
+    return result('acknowledged', existing);
+  }
+
+  // resolve
+  state.open.delete(k);
+  const heldOnly = existing.held_until !== null && existing.incident_id === null && existing.suppressed_by === null;
+  ch.patchAlert(existing, { status: 'resolved', resolved_at: now, resolve_reason: 'source', last_seen_at: now, transient: heldOnly ? 1 : existing.transient });
+  if (heldOnly) ch.cancelKey(alertReleaseKey(existing.id));
+  await state.alertResolved(existing, actor);
+  return result('resolved', existing);
+}
