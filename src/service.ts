@@ -9,9 +9,13 @@ import { migrateToLatest, openDatabase } from './platform/db/index.js';
 import type { Logger } from './platform/log.js';
 import { createMetrics } from './platform/metrics.js';
 import { VERSION } from './version.js';
+import { startEmailListener } from './ingest/email/listener.js';
+import { deliverEmail, emailKeyExists } from './ingest/ingest.js';
 
 export interface RunningService {
   url: string;
+  /** The SMTP listener's port, when TOCSIN_SMTP_LISTEN is set. */
+  smtpPort: number | null;
   deps: AppDeps;
   stop(): Promise<void>;
 }
@@ -59,6 +63,16 @@ export async function startService(config: Config, log: Logger, opts: { clock?: 
   }
 
   const app = await buildApp(deps, { routes: runApi ? 'all' : 'health' });
+  const smtp =
+    runApi && config.smtpListen
+      ? await startEmailListener({
+          listen: config.smtpListen,
+          log: log.child({ component: 'smtp' }),
+          lookup: (key) => emailKeyExists(deps, key),
+          deliver: (key, parsed) => deliverEmail(deps, key, parsed),
+        })
+      : null;
+  if (smtp) log.info({ port: smtp.port }, 'email integrations listening (SMTP)');
   const address = await app.listen({ host: config.host, port: config.port });
   const url = config.port === 0 ? address : config.publicUrl;
   log.info({ url: address, role: config.role, database: handle.dialect, version: VERSION }, 'Tocsin started');
@@ -76,10 +90,12 @@ export async function startService(config: Config, log: Logger, opts: { clock?: 
   return {
     url,
     deps,
+    smtpPort: smtp?.port ?? null,
     stop() {
       stopping ??= (async () => {
         log.info('shutting down: no new requests, draining requests and jobs');
         // Stop taking requests first (in-flight ones finish), then let running jobs finish.
+        await smtp?.close();
         await app.close();
         await worker?.stop(config.shutdownGraceMs);
         await handle.close();

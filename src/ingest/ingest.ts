@@ -12,7 +12,7 @@ const pipelines = new WeakMap<AppDeps, IngestPipeline>();
 export function ingestPipelineFor(deps: AppDeps): IngestPipeline {
   let p = pipelines.get(deps);
   if (!p) {
-    p = new IngestPipeline({ db: deps.db, clock: deps.clock, log: deps.log.child({ component: 'ingest' }), batchSize: ingestSettings().batchSize, ...applyContextFor(deps) });
+    p = new IngestPipeline({ db: deps.db, clock: deps.clock, log: deps.log.child({ component: 'ingest' }), batchSize: ingestSettings(deps.config).batchSize, ...applyContextFor(deps) });
     pipelines.set(deps, p);
   }
   return p;

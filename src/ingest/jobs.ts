@@ -18,7 +18,7 @@ export function applyContextFor(deps: AppDeps): ApplyContext {
 
 /** Deletes events older than the retention in chunks, then schedules itself for tomorrow. */
 export async function pruneEvents(deps: AppDeps, now: number): Promise<number> {
-  const before = now - ingestSettings().eventRetentionDays * DAY;
+  const before = now - ingestSettings(deps.config).eventRetentionDays * DAY;
   let total = 0;
   for (;;) {
     const ids = await deps.db.selectFrom('events').select('id').where('received_at', '<', before).limit(5000).execute();

@@ -6,6 +6,7 @@ import type { AppDeps } from '../app-context.js';
 import type { Tx } from '../platform/db/transaction.js';
 import type { Row } from '../platform/db/tables.js';
 import type { NormalizedEvent, Severity } from './formats/types.js';
+import { createPipelineHooks } from './hooks.js';
 
 export type ServiceRow = Row<'services'>;
 
@@ -42,7 +43,13 @@ export const noopPipelineHooks: PipelineHooks = {
  * The hooks the running service uses, for the HTTP pipeline and the job handlers alike.
  * Rules and maintenance windows plug in here.
  */
+const hooksByDeps = new WeakMap<AppDeps, PipelineHooks>();
+
 export function pipelineHooksFor(deps: AppDeps): PipelineHooks {
-  void deps;
-  return noopPipelineHooks;
+  let hooks = hooksByDeps.get(deps);
+  if (!hooks) {
+    hooks = createPipelineHooks({ log: deps.log, metrics: deps.metrics });
+    hooksByDeps.set(deps, hooks);
+  }
+  return hooks;
 }

@@ -44,7 +44,7 @@ const asValidation = (errors: FieldError[]) => new ValidationFailed(errors.map((
 
 export async function ingestRoutes(app: App): Promise<void> {
   const deps = app.deps;
-  const settings = ingestSettings();
+  const settings = ingestSettings(app.deps.config);
   const directory = ingestDirectory(deps.db);
   const applyCtx = applyContextFor(deps);
   const pipeline = ingestPipelineFor(deps);

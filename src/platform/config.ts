@@ -19,6 +19,12 @@ export interface Config {
   jobConcurrency: number;
   jobPollMs: number;
   shutdownGraceMs: number;
+  smtpListen: string | null;
+  emailDomain: string;
+  ingestRatePerMinute: number;
+  ingestRateBurst: number;
+  ingestBatch: number;
+  eventRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +68,12 @@ export const ENVIRONMENT = [
   { name: 'TOCSIN_JOB_CONCURRENCY', default: '8', help: 'jobs a worker runs at once' },
   { name: 'TOCSIN_JOB_POLL_MS', default: '5000', help: 'safety-net poll interval of the job queue' },
   { name: 'TOCSIN_SHUTDOWN_GRACE_MS', default: '15000', help: 'how long shutdown waits for requests and jobs to drain' },
+  { name: 'TOCSIN_SMTP_LISTEN', default: '', help: 'host:port for the built-in SMTP listener taking email integrations (off when unset)' },
+  { name: 'TOCSIN_EMAIL_DOMAIN', default: 'localhost', help: 'domain of email integration addresses (<key>@<domain>)' },
+  { name: 'TOCSIN_INGEST_RATE_LIMIT', default: '60000', help: 'events per minute one integration key may send before 429' },
+  { name: 'TOCSIN_INGEST_RATE_BURST', default: '(a sixth of the rate limit, at least 100)', help: 'burst allowance of that limit' },
+  { name: 'TOCSIN_INGEST_BATCH', default: '500', help: 'most events one group-commit transaction stores' },
+  { name: 'TOCSIN_EVENT_RETENTION_DAYS', default: '30', help: 'days the raw event log keeps an event' },
 ] as const;
 
 export type EnvName = (typeof ENVIRONMENT)[number]['name'];
@@ -99,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       throw new ConfigError(name, `must be an absolute URL, got "${raw}"`);
     }
   });
+  const ingestRatePerMinute = read(env, 'TOCSIN_INGEST_RATE_LIMIT', 60_000, integer(1, 100_000_000));
   return {
     host,
     port,
@@ -119,5 +132,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     jobConcurrency: read(env, 'TOCSIN_JOB_CONCURRENCY', 8, integer(1, 256)),
     jobPollMs: read(env, 'TOCSIN_JOB_POLL_MS', 5000, integer(10, 600_000)),
     shutdownGraceMs: read(env, 'TOCSIN_SHUTDOWN_GRACE_MS', 15000, integer(0, 600_000)),
+    smtpListen: read<string | null>(env, 'TOCSIN_SMTP_LISTEN', null, (raw, name) => {
+      if (!/^(\d+|[^\s:]+:\d+|\[[0-9a-fA-F:]+\]:\d+)$/.test(raw.trim())) throw new ConfigError(name, `must be host:port or a port, got "${raw}"`);
+      return raw.trim();
+    }),
+    emailDomain: read(env, 'TOCSIN_EMAIL_DOMAIN', 'localhost', (raw, name) => {
+      if (!/^[a-z0-9.-]+$/i.test(raw.trim())) throw new ConfigError(name, `must be a domain name, got "${raw}"`);
+      return raw.trim().toLowerCase();
+    }),
+    ingestRatePerMinute,
+    ingestRateBurst: read(env, 'TOCSIN_INGEST_RATE_BURST', Math.max(100, Math.ceil(ingestRatePerMinute / 6)), integer(1, 100_000_000)),
+    ingestBatch: read(env, 'TOCSIN_INGEST_BATCH', 500, integer(1, 5000)),
+    eventRetentionDays: read(env, 'TOCSIN_EVENT_RETENTION_DAYS', 30, integer(1, 3650)),
   };
 }

@@ -209,8 +209,3 @@ export async function startEmailListener(opts: EmailListenerOptions): Promise<Em
   };
 }
 
-/** TOCSIN_SMTP_LISTEN, when set: the address to listen on. Off (null) by default. */
-export function smtpListenFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
-  const v = env.TOCSIN_SMTP_LISTEN?.trim();
-  return v ? v : null;
-}

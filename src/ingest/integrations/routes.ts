@@ -13,7 +13,7 @@ const IntegrationParams = Type.Object({ id: Type.String({ minLength: 1, maxLengt
 const FieldError = Type.Object({ field: Type.String(), message: Type.String() });
 
 export async function integrationRoutes(app: App): Promise<void> {
-  const at: Addresses = { publicUrl: app.deps.config.publicUrl, emailDomain: ingestSettings().emailDomain };
+  const at: Addresses = { publicUrl: app.deps.config.publicUrl, emailDomain: ingestSettings(app.deps.config).emailDomain };
 
   app.get(
     '/api/v1/services/:id/integrations',

@@ -1,5 +1,6 @@
-// Ingest settings read from the environment. They belong in platform/config.ts's table; until
-// they are there, they are read here, once per app.
+import type { Config } from '../../platform/config.js';
+
+// Ingest's settings, taken from the validated configuration (platform/config.ts).
 
 export interface IngestSettings {
   /** Events per minute one integration key may send before 429 (token bucket, per process). */
@@ -14,18 +15,12 @@ export interface IngestSettings {
   batchSize: number;
 }
 
-function int(raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '' || !/^\d+$/.test(raw.trim())) return fallback;
-  return Math.min(max, Math.max(min, Number(raw)));
-}
-
-export function ingestSettings(env: NodeJS.ProcessEnv = process.env): IngestSettings {
-  const perMinute = int(env.TOCSIN_INGEST_RATE_LIMIT, 60_000, 1, 100_000_000);
+export function ingestSettings(config: Config): IngestSettings {
   return {
-    rateLimitPerMinute: perMinute,
-    rateLimitBurst: int(env.TOCSIN_INGEST_RATE_BURST, Math.max(100, Math.ceil(perMinute / 6)), 1, 100_000_000),
-    emailDomain: env.TOCSIN_EMAIL_DOMAIN?.trim() || 'localhost',
-    eventRetentionDays: int(env.TOCSIN_EVENT_RETENTION_DAYS, 30, 1, 3650),
-    batchSize: int(env.TOCSIN_INGEST_BATCH, 500, 1, 5000),
+    rateLimitPerMinute: config.ingestRatePerMinute,
+    rateLimitBurst: config.ingestRateBurst,
+    emailDomain: config.emailDomain,
+    eventRetentionDays: config.eventRetentionDays,
+    batchSize: config.ingestBatch,
   };
 }
