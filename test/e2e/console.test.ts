@@ -60,9 +60,9 @@ describe('web console', () => {
       await page.getByRole('cell', { name: ADMIN_EMAIL }).waitFor();
 
       // Sections not built yet say so.
-      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Schedules' }).click();
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Escalation policies' }).click();
       await page.getByText('Coming soon').waitFor();
-      expect(new URL(page.url()).pathname).toBe('/schedules');
+      expect(new URL(page.url()).pathname).toBe('/escalation-policies');
       await screenshot(page, '03-coming-soon');
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users & teams' }).click();
 
@@ -167,7 +167,7 @@ describe('web console', () => {
     try {
       await page.goto('/');
       await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-      await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Who is on call now', level: 1 }).waitFor();
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Users & teams' }).click();
       await page.getByRole('cell', { name: ADMIN_EMAIL }).waitFor();
       // Nothing wider than the screen but the table's own scroll area.

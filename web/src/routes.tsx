@@ -7,8 +7,10 @@ import { TokensPage } from './access/TokensPage.js';
 import { HomePage } from './home/HomePage.js';
 import { UsersTeamsPage } from './access/UsersTeamsPage.js';
 import { comingSoon } from './layout/ComingSoon.js';
+import { IncidentPage, IncidentsPage } from './incidents/pages.js';
 import { SchedulePage } from './oncall/SchedulePage.js';
 import { SchedulesPage } from './oncall/SchedulesPage.js';
+import { ServicePage, ServicesPage } from './services/pages.js';
 import type { Params } from './router/router.js';
 
 export interface PageRoute {
@@ -19,8 +21,10 @@ export interface PageRoute {
 
 export const ROUTES: PageRoute[] = [
   { path: '/on-call', nav: 'On call now', page: HomePage },
-  { path: '/incidents', nav: 'Incidents', page: comingSoon('Incidents', 'Triggered, acknowledged and resolved incidents with their alerts and timelines.') },
-  { path: '/services', nav: 'Services', page: comingSoon('Services', 'The things you run, their integrations and the escalation policy that pages for them.') },
+  { path: '/incidents', nav: 'Incidents', page: IncidentsPage },
+  { path: '/incidents/:id', page: IncidentPage },
+  { path: '/services', nav: 'Services', page: ServicesPage },
+  { path: '/services/:id', page: ServicePage },
   { path: '/schedules', nav: 'Schedules', page: SchedulesPage },
   { path: '/schedules/:id', page: SchedulePage },
   { path: '/escalation-policies', nav: 'Escalation policies', page: comingSoon('Escalation policies', 'Who gets paged, in which order, and how long each level waits.') },
