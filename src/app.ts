@@ -25,9 +25,11 @@ import { streamRoutes } from './incidents/stream-routes.js';
 import { oncallRoutes } from './oncall/routes.js';
 import { eventRuleRoutes } from './ingest/rules/routes.js';
 import { maintenanceWindowRoutes } from './incidents/maintenance/routes.js';
+import { escalationPolicyRoutes } from './escalation/routes.js';
+import { notifyRoutes } from './notify/routes.js';
 
 /** Every domain's routes, in one list: the only place route files are imported. */
-const ROUTE_MODULES: Array<(app: App) => Promise<void>> = [sessionRoutes, userRoutes, teamRoutes, tokenRoutes, auditRoutes, jobRoutes, oncallRoutes, eventRuleRoutes, maintenanceWindowRoutes, serviceRoutes, integrationRoutes, ingestRoutes, eventLogRoutes, incidentRoutes, streamRoutes];
+const ROUTE_MODULES: Array<(app: App) => Promise<void>> = [sessionRoutes, userRoutes, teamRoutes, tokenRoutes, auditRoutes, jobRoutes, oncallRoutes, eventRuleRoutes, maintenanceWindowRoutes, serviceRoutes, integrationRoutes, ingestRoutes, eventLogRoutes, incidentRoutes, streamRoutes, escalationPolicyRoutes, notifyRoutes];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's build, next to the server's build (dist/ -> web/dist) or the sources (src/ -> web/dist). */

@@ -2,14 +2,14 @@
 // as few statements as possible when `flush` runs inside the transaction. The pipeline applies
 // hundreds of events through one of these; a command applies one transition.
 
-import { sql } from 'kysely';
-import { dialectOf, type Tx } from '../platform/db/transaction.js';
+import type { Compilable } from 'kysely';
+import { insertRows } from '../platform/db/insert-rows.js';
+import { executeAll, type Tx } from '../platform/db/transaction.js';
 import type { NewRow, Row } from '../platform/db/tables.js';
-import { announce, cancel, DEFAULT_MAX_ATTEMPTS, enqueue, type EnqueueOptions } from '../platform/jobs/index.js';
-import { newId } from '../platform/ids.js';
+import { announce, cancelStatements, enqueueStatement, type EnqueueOptions } from '../platform/jobs/index.js';
 import { reserveNumbers } from './counters.js';
 import { publishIncidents, type IncidentEventType, type IncidentSignal } from './live.js';
-import { addTimeline, insertChunked, type TimelineRow } from './timeline.js';
+import type { TimelineRow } from './timeline.js';
 
 export type IncidentRow = Row<'incidents'>;
 export type AlertRow = Row<'alerts'>;
@@ -113,76 +113,104 @@ export class Changes {
       for (const a of this.newAlerts.values()) if (a.group_reason) a.group_reason = fill(a.group_reason);
       for (const p of this.alertPatches.values()) if (p.set.group_reason) p.set.group_reason = fill(p.set.group_reason);
     }
-    // Existing alerts first: a resolve frees its dedup key for an alert inserted below.
-    // Patches that set the same values are written in one statement (a batch's dedup updates,
-    // its resolves): one round trip instead of one per alert.
+    // Two rounds of statements that do not depend on one another (one round trip each on
+    // PostgreSQL, see executeAll), then the rare statements added with `sql`:
+    // 1. updates of existing alerts and incidents, new incidents, timeline, event log, job
+    //    cancels;
+    // 2. new alerts (after the updates: a resolve frees its dedup key for an alert inserted
+    //    here) and new jobs (after the cancels, which must not take them).
+    // Patches that set the same values are one statement (a batch's dedup updates, its resolves).
+    const first: Compilable[] = [];
     for (const [p, ids] of groupPatches(this.alertPatches)) {
       const delta = p.delta;
       for (let i = 0; i < ids.length; i += 500) {
-        await tx
-          .updateTable('alerts')
-          .set((eb) => ({ ...p.set, updated_at: this.now, ...(delta ? { event_count: eb('event_count', '+', delta) } : {}) }))
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute();
+        first.push(
+          tx
+            .updateTable('alerts')
+            .set((eb) => ({ ...p.set, updated_at: this.now, ...(delta ? { event_count: eb('event_count', '+', delta) } : {}) }))
+            .where('id', 'in', ids.slice(i, i + 500)),
+        );
       }
     }
-    await insertChunked(tx, 'incidents', [...this.newIncidents.values()], 24);
-    await insertChunked(tx, 'alerts', [...this.newAlerts.values()], 33);
     for (const [p, ids] of groupPatches(this.incidentPatches)) {
       const delta = p.delta;
       for (let i = 0; i < ids.length; i += 500) {
-        await tx
-          .updateTable('incidents')
-          .set((eb) => ({ ...p.set, updated_at: this.now, ...(delta ? { alert_count: eb('alert_count', '+', delta) } : {}) }))
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute();
+        first.push(
+          tx
+            .updateTable('incidents')
+            .set((eb) => ({ ...p.set, updated_at: this.now, ...(delta ? { alert_count: eb('alert_count', '+', delta) } : {}) }))
+            .where('id', 'in', ids.slice(i, i + 500)),
+        );
       }
     }
+    first.push(...insertStatements(tx, 'incidents', [...this.newIncidents.values()], 24));
+    first.push(...insertStatements(tx, 'incident_timeline', this.timelineRows, 10));
+    first.push(...insertStatements(tx, 'events', this.eventRows, 9));
+    if (this.changeRows.length) first.push(tx.insertInto('change_events').values(this.changeRows));
+    const jobs = this.foldJobs(tx);
+    first.push(...jobs.cancels);
+    await executeAll(tx, first);
+    await executeAll(tx, [...insertStatements(tx, 'alerts', [...this.newAlerts.values()], 33), ...jobs.inserts.map((i) => i.statement)]);
+    for (const i of jobs.inserts) await announce(tx, i.runAt, i.kinds);
     for (const op of this.sqlOps) await op(tx);
-    await addTimeline(tx, this.timelineRows);
-    await insertChunked(tx, 'events', this.eventRows, 9);
-    if (this.changeRows.length) await tx.insertInto('change_events').values(this.changeRows).execute();
-    await this.flushJobs(tx);
     await publishIncidents(tx, this.signals);
   }
 
-  private async flushJobs(tx: Tx): Promise<void> {
-    // Consecutive cancels fold into one statement per 50 prefixes; consecutive plain enqueues
-    // (no replace) into one multi-row insert.
-    let cancels: string[] = [];
-    let keys: string[] = [];
-    let inserts: Array<Extract<JobOp, { op: 'enqueue' }>> = [];
-    const flushCancels = async () => {
-      if (cancels.length === 1 && dialectOf(tx) === 'postgres') await cancel(tx, cancels[0]!);
-      else if (cancels.length > 0) await cancelMany(tx, cancels);
-      if (keys.length > 0) await tx.deleteFrom('jobs').where('key', 'in', keys).where('state', '=', 'queued').execute();
-      cancels = [];
-      keys = [];
-    };
-    const flushInserts = async () => {
-      if (inserts.length === 1) await enqueue(tx, this.now, inserts[0]!.kind, inserts[0]!.payload, inserts[0]!.opts);
-      else if (inserts.length > 1) await enqueueMany(tx, this.now, inserts);
-      inserts = [];
+  /**
+   * The job operations, folded into their net effect: the deletes, then the inserts. Their
+   * order matters only through their effect on each other, which is worked out here in memory:
+   * a cancel removes the enqueues before it that it covers (and then deletes the queued rows that
+   * existed before this batch); a later enqueue of a key stands. So the deletes can all run first,
+   * then the plain enqueues in one multi-row insert and the replacing ones in one upsert.
+   */
+  private foldJobs(tx: Tx): { cancels: Compilable[]; inserts: Array<ReturnType<typeof enqueueStatement>> } {
+    type Enq = Extract<JobOp, { op: 'enqueue' }>;
+    const pending = new Map<string, Enq>();
+    const prefixes: string[] = [];
+    const keys = new Set<string>();
+    /** Keys whose replacing enqueue was then cancelled: that upsert turned any row into a queued one, which the cancel deleted. */
+    const anyState = new Set<string>();
+    let unkeyed = 0;
+    const drop = (key: string, op: Enq) => {
+      pending.delete(key);
+      if (op.opts.replace) anyState.add(key);
     };
     for (const op of this.jobOps) {
-      if (op.op === 'cancel' || op.op === 'cancelKey') {
-        await flushInserts();
-        if (op.op === 'cancel') cancels.push(op.prefix);
-        else keys.push(op.key);
-        if (cancels.length >= 50 || keys.length >= 500) await flushCancels();
-      } else if (!op.opts.replace) {
-        await flushCancels();
-        inserts.push(op);
-        if (inserts.length >= 500) await flushInserts();
+      if (op.op === 'enqueue') {
+        const key = op.opts.key;
+        if (key === undefined) pending.set(`\u0000${unkeyed++}`, op);
+        else if (op.opts.replace || !pending.has(key)) pending.set(key, op);
+      } else if (op.op === 'cancelKey') {
+        const p = pending.get(op.key);
+        if (p) drop(op.key, p);
+        keys.add(op.key);
       } else {
-        await flushCancels();
-        await flushInserts();
-        await enqueue(tx, this.now, op.kind, op.payload, op.opts);
+        for (const [key, p] of pending) if (p.opts.key !== undefined && key.startsWith(op.prefix)) drop(key, p);
+        prefixes.push(op.prefix);
       }
     }
-    await flushCancels();
-    await flushInserts();
+    const cancels: Compilable[] = [];
+    if (anyState.size > 0) cancels.push(tx.deleteFrom('jobs').where('key', 'in', [...anyState]));
+    const keyList = [...keys];
+    for (let i = 0, k = 0; i < prefixes.length || k < keyList.length; i += 200, k += 1000) {
+      cancels.push(...cancelStatements(tx, { prefixes: prefixes.slice(i, i + 200), keys: keyList.slice(k, k + 1000) }));
+    }
+    const plain: Enq[] = [];
+    const replacing: Enq[] = [];
+    for (const op of pending.values()) (op.opts.replace && op.opts.key !== undefined ? replacing : plain).push(op);
+    const inserts: Array<ReturnType<typeof enqueueStatement>> = [];
+    for (let i = 0; i < plain.length; i += 500) inserts.push(enqueueStatement(tx, this.now, plain.slice(i, i + 500)));
+    for (let i = 0; i < replacing.length; i += 500) inserts.push(enqueueStatement(tx, this.now, replacing.slice(i, i + 500), { replace: true }));
+    return { cancels, inserts };
   }
+}
+
+/** Multi-row inserts, chunked under SQLite's bound-variable limit, as statements to run. */
+function insertStatements<T extends 'incident_timeline' | 'events' | 'alerts' | 'incidents'>(tx: Tx, table: T, rows: NewRow<T>[], columnsPerRow: number): Compilable[] {
+  const perChunk = Math.max(1, Math.floor(30_000 / columnsPerRow));
+  const out: Compilable[] = [];
+  for (let i = 0; i < rows.length; i += perChunk) out.push(insertRows(tx, table, rows.slice(i, i + perChunk) as Array<Record<string, unknown>>));
+  return out;
 }
 
 /** Patches with identical changes, grouped: [patch, ids]. */
@@ -195,53 +223,4 @@ function groupPatches<T>(patches: Map<string, Patch<T>>): Array<[Patch<T>, strin
     else groups.set(sig, [p, [id]]);
   }
   return [...groups.values()];
-}
-
-/**
- * The platform's `enqueue` (without replace) for many jobs in one statement: same row shape,
- * duplicates by key ignored, one wake-up for all.
- */
-async function enqueueMany(tx: Tx, now: number, ops: Array<{ kind: string; payload: unknown; opts: EnqueueOptions }>): Promise<void> {
-  const rows = ops.map((op) => ({
-    id: newId(),
-    kind: op.kind,
-    key: op.opts.key ?? null,
-    payload: JSON.stringify(op.payload ?? null),
-    state: 'queued' as const,
-    run_at: op.opts.runAt ?? now,
-    attempts: 0,
-    max_attempts: op.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    locked_by: null,
-    locked_until: null,
-    last_error: null,
-    created_at: now,
-    updated_at: now,
-  }));
-  const inserted = await tx
-    .insertInto('jobs')
-    .values(rows)
-    .onConflict((oc) => oc.column('key').doNothing())
-    .returning('run_at')
-    .execute();
-  if (inserted.length) await announce(tx, Math.min(...inserted.map((r) => r.run_at)));
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * The platform's `cancel` for several prefixes in one statement. On SQLite, GLOB (case-sensitive)
- * lets the unique index on jobs.key serve a prefix; LIKE with ESCAPE scans the table. Our
- * prefixes hold no GLOB metacharacters (ids are UUIDs).
- */
-async function cancelMany(tx: Tx, prefixes: string[]): Promise<void> {
-  const sqlite = dialectOf(tx) === 'sqlite' && prefixes.every((p) => !/[*?[\]]/.test(p));
-  await tx
-    .deleteFrom('jobs')
-    .where('state', '=', 'queued')
-    .where((eb) =>
-      eb.or(prefixes.map((p) => (sqlite ? sql<boolean>`${sql.ref('key')} glob ${`${p}*`}` : eb('key', 'like', sql<string>`${escapeLike(p) + '%'} escape '\\'`)))),
-    )
-    .execute();
 }

@@ -5,8 +5,7 @@
 
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { sql } from 'kysely';
-import { afterCommit, dialectOf, type Executor } from '../platform/db/transaction.js';
+import { afterCommit, dialectOf, notify, type Executor } from '../platform/db/transaction.js';
 import type { Logger } from '../platform/log.js';
 
 export const INCIDENT_CHANNEL = 'tocsin_incidents';
@@ -37,7 +36,7 @@ export async function publishIncidents(ex: Executor, signals: IncidentSignal[]):
     // "id:code,id:code" in chunks well under NOTIFY's 8000-byte payload limit; delivered on commit.
     const parts = signals.map((s) => `${s.id}:${CODES[s.type]}`);
     for (let i = 0; i < parts.length; i += 150) {
-      await sql`select pg_notify(${INCIDENT_CHANNEL}, ${parts.slice(i, i + 150).join(',')})`.execute(ex);
+      await notify(ex, INCIDENT_CHANNEL, parts.slice(i, i + 150).join(','));
     }
     return;
   }

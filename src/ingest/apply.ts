@@ -4,6 +4,7 @@
 // memory for the batch, so an event costs almost no statements of its own; every write is
 // collected in a Changes and flushed at the end.
 
+import { sql } from 'kysely';
 import { newId } from '../platform/ids.js';
 import type { Tx } from '../platform/db/transaction.js';
 import type { NewRow } from '../platform/db/tables.js';
@@ -111,39 +112,56 @@ export class IngestState {
     readonly services: ServiceSource,
   ) {}
 
-  /** Loads the open alerts of these (integration, dedup_key) pairs, their incidents and open-alert counts. */
-  async prefetch(pairs: Array<[string, string]>): Promise<void> {
-    const unique = new Map(pairs.map(([i, k]) => [pairKey(i, k), [i, k] as const]));
+  /**
+   * Loads the open alerts of these (integration, dedup_key) pairs and, for the pairs marked
+   * `withIncident` (acknowledges and resolves: the events that act on an incident), their
+   * incidents and open-alert counts. A trigger that only dedups into its open alert needs neither.
+   */
+  async prefetch(pairs: Array<{ integrationId: string; dedupKey: string; withIncident: boolean }>): Promise<void> {
+    const unique = new Map(pairs.map((p) => [pairKey(p.integrationId, p.dedupKey), [p.integrationId, p.dedupKey] as const]));
+    const needed = new Set(pairs.filter((p) => p.withIncident).map((p) => pairKey(p.integrationId, p.dedupKey)));
     const list = [...unique.values()];
     for (let i = 0; i < list.length; i += 400) {
       const chunk = list.slice(i, i + 400);
+      // `resolved` as a literal, not a parameter: only then can SQLite use the partial index
+      // alerts_open_dedup (WHERE status != 'resolved'); with a parameter it scans every alert.
       const rows = await this.tx
         .selectFrom('alerts')
         .selectAll()
-        .where('status', '!=', 'resolved')
+        .where('status', '!=', sql.lit('resolved'))
         .where('integration_id', 'in', [...new Set(chunk.map((p) => p[0]))])
         .where('dedup_key', 'in', [...new Set(chunk.map((p) => p[1]))])
         .execute();
       for (const r of rows) this.open.set(pairKey(r.integration_id, r.dedup_key), r);
     }
-    const ids = [...new Set([...this.open.values()].map((a) => a.incident_id).filter((x): x is string => x !== null))];
-    await this.loadIncidents(ids);
+    const ids = new Set<string>();
+    for (const [k, a] of this.open) if (a.incident_id !== null && needed.has(k)) ids.add(a.incident_id);
+    await this.loadIncidents([...ids]);
   }
 
   private async loadIncidents(ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.incidents.has(id));
     for (let i = 0; i < missing.length; i += 400) {
       const chunk = missing.slice(i, i + 400);
-      for (const r of await this.tx.selectFrom('incidents').selectAll().where('id', 'in', chunk).execute()) this.incidents.set(r.id, r);
-      const counts = await this.tx
-        .selectFrom('alerts')
-        .select((eb) => ['incident_id', eb.fn.countAll<number>().as('n')])
-        .where('incident_id', 'in', chunk)
-        .where('status', '!=', 'resolved')
-        .groupBy('incident_id')
+      // Each incident with the number of its open alerts, in one round trip.
+      const rows = await this.tx
+        .selectFrom('incidents')
+        .selectAll('incidents')
+        .select((eb) =>
+          eb
+            .selectFrom('alerts')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('alerts.incident_id', '=', 'incidents.id')
+            .where('alerts.status', '!=', sql.lit('resolved'))
+            .as('open_alert_count'),
+        )
+        .where('incidents.id', 'in', chunk)
         .execute();
       for (const id of chunk) this.openCounts.set(id, 0);
-      for (const c of counts) if (c.incident_id) this.openCounts.set(c.incident_id, Number(c.n));
+      for (const { open_alert_count, ...r } of rows) {
+        this.incidents.set(r.id, r);
+        this.openCounts.set(r.id, Number(open_alert_count ?? 0));
+      }
     }
   }
 
@@ -160,7 +178,7 @@ export class IngestState {
       .selectFrom('incidents')
       .selectAll()
       .where('service_id', '=', service.row.id)
-      .where('status', '!=', 'resolved')
+      .where('status', '!=', sql.lit('resolved')) // a literal, so the partial index incidents_service_open serves it
       .orderBy('created_at', 'desc')
       .limit(200);
     if (g.window_minutes) q = q.where('created_at', '>=', this.ch.now - g.window_minutes * 60_000);
@@ -172,7 +190,7 @@ export class IngestState {
   }
 
   /** Puts an open, unpaused alert into an incident: an existing one by grouping, or a new one that pages. */
-  async attach(alert: AlertRow, service: CachedService, input: GroupingInput, actor: TimelineActor, priority: string | null): Promise<IncidentRow> {
+  async attach(alert: AlertRow, service: CachedService, input: GroupingInput, actor: TimelineActor, priority: string | null, opts: { message?: string } = {}): Promise<IncidentRow> {
     const ch = this.ch;
     const settings = service.settings;
     const values = groupingValues(settings.grouping, input);
@@ -193,7 +211,7 @@ export class IngestState {
       priority,
       groupValues: values,
       actor,
-      message: `Triggered by alert "${alert.summary}" from ${actor.name}`,
+      message: opts.message ?? `Triggered by alert "${alert.summary}" from ${actor.name}`,
       details: { alert_id: alert.id, urgency: alert.urgency },
     });
     ch.bumpAlertCount(inc, 1);
@@ -238,6 +256,7 @@ export async function applyEvents(tx: Tx, items: IngestItem[], ctx: ApplyContext
   const results: IngestResult[] = new Array(items.length);
   const prepared: Array<Prepared | null> = new Array(items.length).fill(null);
 
+  await ctx.hooks.prepare?.(tx, [...new Set(items.map((it) => it.service.row.id))], now);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind === 'change') continue;
@@ -248,7 +267,9 @@ export async function applyEvents(tx: Tx, items: IngestItem[], ctx: ApplyContext
     if (rule.routeToServiceId && rule.routeToServiceId !== service.row.id) service = (await ctx.services.service(tx, rule.routeToServiceId)) ?? service;
     prepared[i] = { item, event, rule, service, dedupKey: rule.dedupKey ?? event.dedupKey!, responseKey: event.dedupKey };
   }
-  await state.prefetch(prepared.filter((p): p is Prepared => p !== null).map((p) => [p.item.integration.id, p.dedupKey]));
+  await state.prefetch(
+    prepared.filter((p): p is Prepared => p !== null).map((p) => ({ integrationId: p.item.integration.id, dedupKey: p.dedupKey, withIncident: p.event.action !== 'trigger' })),
+  );
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
@@ -292,6 +313,28 @@ function logEvent(ch: Changes, item: IngestItem, action: string, dedupKey: strin
   ch.eventRows.push(row);
 }
 
+/**
+ * A trigger for an alert that was suppressed when it arrived: suppression lasts only as long as
+ * its reason. If no maintenance window covers this event now and no rule suppresses it, the alert
+ * leaves suppression and pages (the window ended, or the problem changed so the rule no longer
+ * applies). `maintenance_window_id` stays as a record of the window that held it.
+ */
+async function releaseSuppressed(state: IngestState, ctx: ApplyContext, p: Prepared, alert: AlertRow, now: number): Promise<void> {
+  const { rule, event } = p;
+  if (rule.suppress) return;
+  const service = alert.service_id === p.service.row.id ? p.service : await ctx.services.service(state.tx, alert.service_id);
+  if (!service || service.settings.status === 'disabled') return;
+  if (await ctx.hooks.maintenance(state.tx, alert.service_id, event, now)) return;
+  const reason = alert.suppressed_by;
+  state.ch.patchAlert(alert, { suppressed_by: null });
+  const d = alertDetails(alert);
+  const input = { event, dedupKey: alert.dedup_key, extracted: { ...d.extracted, ...rule.extracted }, annotations: { ...d.annotations, ...rule.annotations } };
+  const actor = integrationActor(p.item.integration);
+  await state.attach(alert, service, input, actor, alert.priority, {
+    message: `Triggered by alert "${alert.summary}" from ${actor.name}, suppressed (${reason === 'maintenance' ? 'maintenance window' : 'event rule'}) until now`,
+  });
+}
+
 async function applyOne(state: IngestState, ctx: ApplyContext, p: Prepared, now: number): Promise<IngestResult> {
   const { ch } = state;
   const { event, rule, service, dedupKey } = p;
@@ -304,14 +347,19 @@ async function applyOne(state: IngestState, ctx: ApplyContext, p: Prepared, now:
     incidentId: alert?.incident_id ?? null,
   });
   if (rule.drop) return result('dropped');
-  if (service.settings.status === 'disabled') return result('ignored');
 
   const k = pairKey(integration.id, dedupKey);
   const existing = state.open.get(k);
 
   if (event.action === 'trigger') {
+    // A disabled service takes no new work: its triggers are logged and change nothing.
+    // Acknowledges and resolves still apply below, so disabling never strands open alerts.
+    if (service.settings.status === 'disabled') return result('ignored');
     if (existing) {
       ch.patchAlert(existing, { last_seen_at: now }, 1);
+      if (existing.suppressed_by !== null && existing.incident_id === null && existing.status === 'triggered') {
+        await releaseSuppressed(state, ctx, p, existing, now);
+      }
       return result('updated', existing);
     }
     const window = await ctx.hooks.maintenance(state.tx, service.row.id, event, now);

@@ -1,11 +1,15 @@
 // The real pipeline hooks: event rules (router, then the service's own) and maintenance windows.
 // The pipeline calls these inside its ingest transaction for every event, so each reads as
 // little as it can: rulesets by (id, version) with compiled rules cached in memory, and only the
-// windows active now for the one service.
+// windows active now for the event's service. What they read is kept for the rest of the
+// transaction (one ingest batch): `prepare` reads the ruleset versions and active windows of all
+// the batch's services in two queries, and an event only queries what `prepare` did not foresee
+// (a service the router sent it to). A save or a window change made in any process is seen by
+// the next batch.
 
 import client from 'prom-client';
 import { activeWindowFor, type WindowError, type WindowForMatch } from '../incidents/maintenance/active.js';
-import { windowsActiveFor, type WindowWithServices } from '../incidents/maintenance/queries.js';
+import { windowsActiveForServices, type WindowWithServices } from '../incidents/maintenance/queries.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { newId } from '../platform/ids.js';
 import type { Logger } from '../platform/log.js';
@@ -48,6 +52,15 @@ function errorCounter(metrics: Metrics | undefined): client.Counter<'kind'> | nu
 }
 
 const NO_CHANGE: RuleOutcome = Object.freeze({}) as RuleOutcome;
+
+type VersionEntry = { id: string; scope: string; version: number };
+
+/** What one transaction has read: ruleset versions by scope (null: none saved), windows by service. */
+interface BatchMemo {
+  versions: Map<string, VersionEntry | null>;
+  now: number;
+  windows: Map<string, WindowForMatch[]>;
+}
 
 export function createPipelineHooks(opts: PipelineHooksOptions = {}): PipelineHooksWithStats {
   const cache = opts.cache ?? sharedCache;
@@ -102,11 +115,56 @@ export function createPipelineHooks(opts: PipelineHooksOptions = {}): PipelineHo
     return compiled;
   }
 
+  const memos = new WeakMap<Tx, BatchMemo>();
+
+  function memoOf(tx: Tx, now: number): BatchMemo {
+    let m = memos.get(tx);
+    if (!m) {
+      m = { versions: new Map(), now, windows: new Map() };
+      memos.set(tx, m);
+    }
+    if (m.now !== now) {
+      // Windows depend on the time; a caller that moves time within a transaction re-reads them.
+      m.now = now;
+      m.windows.clear();
+    }
+    return m;
+  }
+
+  /** The version entries of these scopes, reading only the ones this transaction has not read. */
+  async function versionsOf(tx: Tx, memo: BatchMemo, scopes: string[]): Promise<Map<string, VersionEntry | null>> {
+    const missing = scopes.filter((sc) => !memo.versions.has(sc));
+    if (missing.length > 0) {
+      const found = await rulesetVersions(tx, missing);
+      for (const sc of missing) memo.versions.set(sc, null);
+      for (const v of found) memo.versions.set(v.scope, v);
+    }
+    return memo.versions;
+  }
+
+  function toMatch(w: WindowWithServices): WindowForMatch {
+    return { id: w.id, start: w.start_at, end: w.end_at, serviceIds: w.service_ids, condition: conditionOf(w) };
+  }
+
+  async function windowsOf(tx: Tx, memo: BatchMemo, serviceIds: readonly string[], now: number): Promise<void> {
+    const missing = [...new Set(serviceIds)].filter((id) => !memo.windows.has(id));
+    if (missing.length === 0) return;
+    const found = await windowsActiveForServices(tx, missing, now);
+    for (const id of missing) memo.windows.set(id, (found.get(id) ?? []).map(toMatch));
+  }
+
   return {
+    async prepare(tx: Tx, serviceIds: readonly string[], now: number): Promise<void> {
+      const memo = memoOf(tx, now);
+      await versionsOf(tx, memo, [ROUTER_SCOPE, ...new Set(serviceIds.map((id) => `service:${id}`))]);
+      await windowsOf(tx, memo, serviceIds, now);
+    },
+
     async route(tx: Tx, event: NormalizedEvent, service: ServiceRow, now: number): Promise<RuleOutcome> {
+      const memo = memoOf(tx, now);
       const serviceScope = `service:${service.id}`;
-      const versions = await rulesetVersions(tx, [ROUTER_SCOPE, serviceScope]);
-      const router = await load(tx, versions.find((v) => v.scope === ROUTER_SCOPE));
+      const versions = await versionsOf(tx, memo, [ROUTER_SCOPE, serviceScope]);
+      const router = await load(tx, versions.get(ROUTER_SCOPE) ?? undefined);
       let routerOutcome: RuleOutcome = NO_CHANGE;
       if (router) {
         const r = evaluateRuleset(router, event, now);
@@ -116,7 +174,7 @@ export function createPipelineHooks(opts: PipelineHooksOptions = {}): PipelineHo
       }
       const target = routerOutcome.routeToServiceId ?? service.id;
       const targetScope = `service:${target}`;
-      const entry = target === service.id ? versions.find((v) => v.scope === serviceScope) : (await rulesetVersions(tx, [targetScope]))[0];
+      const entry = (await versionsOf(tx, memo, [targetScope])).get(targetScope) ?? undefined;
       const own = await load(tx, entry);
       if (!own) return routerOutcome;
       const s = evaluateRuleset(own, applyOutcome(event, routerOutcome), now);
@@ -125,15 +183,10 @@ export function createPipelineHooks(opts: PipelineHooksOptions = {}): PipelineHo
     },
 
     async maintenance(tx: Tx, serviceId: string, event: NormalizedEvent, now: number): Promise<{ windowId: string } | null> {
-      const rows = await windowsActiveFor(tx, serviceId, now);
-      if (rows.length === 0) return null;
-      const windows: WindowForMatch[] = rows.map((w) => ({
-        id: w.id,
-        start: w.start_at,
-        end: w.end_at,
-        serviceIds: w.service_ids,
-        condition: conditionOf(w),
-      }));
+      const memo = memoOf(tx, now);
+      await windowsOf(tx, memo, [serviceId], now);
+      const windows = memo.windows.get(serviceId)!;
+      if (windows.length === 0) return null;
       const errors: WindowError[] = [];
       const hit = activeWindowFor(windows, serviceId, event, now, errors);
       if (errors.length > 0) {

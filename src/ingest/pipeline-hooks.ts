@@ -26,6 +26,12 @@ export type RuleOutcome = {
 };
 
 export interface PipelineHooks {
+  /**
+   * Called once per batch, inside its transaction, with the services its events arrived for:
+   * lets the hooks read what they need for the whole batch in a few set queries instead of
+   * one query per event. What it reads holds for that transaction only.
+   */
+  prepare?(tx: Tx, serviceIds: readonly string[], now: number): Promise<void>;
   /** Event rules of the service (and the global ruleset): route, drop, rewrite, suppress. */
   route(tx: Tx, event: NormalizedEvent, service: ServiceRow, now: number): Promise<RuleOutcome>;
   /** The maintenance window covering this service now, if any: its new alerts open no incident. */

@@ -127,14 +127,7 @@ describe(`PagerDuty Events API v2 on ${testDialect()}`, () => {
 
     it('stops a key that sends too fast with 429, leaving other keys alone', async () => {
       await s.t.close();
-      process.env.TOCSIN_INGEST_RATE_LIMIT = '60';
-      process.env.TOCSIN_INGEST_RATE_BURST = '3';
-      try {
-        s = await setup();
-      } finally {
-        delete process.env.TOCSIN_INGEST_RATE_LIMIT;
-        delete process.env.TOCSIN_INGEST_RATE_BURST;
-      }
+      s = await setup({}, { TOCSIN_INGEST_RATE_LIMIT: '60', TOCSIN_INGEST_RATE_BURST: '3' });
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) codes.push((await send(s.t, event(s.routingKey, 'trigger', `r${i}`))).statusCode);
       expect(codes).toEqual([202, 202, 202, 429, 429]);

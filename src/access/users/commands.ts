@@ -8,6 +8,7 @@ import type { CommandContext } from '../context.js';
 import type { Role } from '../roles.js';
 import { isTimeZone } from '../time-zones.js';
 import { adminUsers, findUserByEmail, getUser } from './queries.js';
+import { createDefaultNotificationRules, ensureDefaultContactMethods } from '../../notify/defaults.js';
 
 export interface CreateUserInput {
   email: string;
@@ -40,6 +41,9 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput): P
       deleted_at: null,
     };
     await tx.insertInto('users').values(user).execute();
+    // Everyone can be paged from the start: their email, at once, for both urgencies.
+    await ensureDefaultContactMethods(tx, user, now);
+    await createDefaultNotificationRules(tx, user.id, now);
     await recordAudit(tx, ctx.actor, now, 'user.created', { type: 'user', id: user.id }, { email, role: user.role });
     return user;
   });

@@ -63,15 +63,19 @@ export async function listWindows(ex: Executor, opts: ListWindowsOptions): Promi
   return withServices(ex, await q.execute());
 }
 
-/** Windows covering a service at `now`: the small per-event query of the ingest path. */
-export async function windowsActiveFor(ex: Executor, serviceId: string, now: number): Promise<WindowWithServices[]> {
+/** Windows covering any of these services at `now`, by service: one query for an ingest batch. */
+export async function windowsActiveForServices(ex: Executor, serviceIds: readonly string[], now: number): Promise<Map<string, WindowWithServices[]>> {
+  const out = new Map<string, WindowWithServices[]>(serviceIds.map((id) => [id, []]));
+  if (serviceIds.length === 0) return out;
   const rows = await ex
     .selectFrom('maintenance_windows as w')
     .innerJoin('maintenance_window_services as s', 's.window_id', 'w.id')
     .selectAll('w')
-    .where('s.service_id', '=', serviceId)
+    .select('s.service_id as for_service_id')
+    .where('s.service_id', 'in', [...serviceIds])
     .where('w.start_at', '<=', now)
     .where('w.end_at', '>', now)
     .execute();
-  return rows.map((r) => ({ ...r, service_ids: [serviceId] }));
+  for (const { for_service_id, ...w } of rows) out.get(for_service_id)?.push({ ...w, service_ids: [for_service_id] });
+  return out;
 }

@@ -51,9 +51,23 @@ export class IngestDirectory {
     return e !== undefined && e.gen === generation && performance.now() - e.at < CACHE_TTL_MS;
   }
 
+  /** Lookups under way: concurrent requests for a key whose entry expired share one query. */
+  private readonly loading = new Map<string, Promise<ResolvedIntegration | null>>();
+
   async integration(key: string): Promise<ResolvedIntegration | null> {
     const hit = this.byKey.get(key);
     if (this.fresh(hit)) return hit.value;
+    // Per generation: a lookup started before an invalidation is not shared with requests after it.
+    const id = `${generation}:${key}`;
+    let p = this.loading.get(id);
+    if (!p) {
+      p = this.loadIntegration(key).finally(() => this.loading.delete(id));
+      this.loading.set(id, p);
+    }
+    return p;
+  }
+
+  private async loadIntegration(key: string): Promise<ResolvedIntegration | null> {
     const gen = generation;
     const row = await this.db.selectFrom('integrations').selectAll().where('key_hash', '=', hashIntegrationKey(key)).executeTakeFirst();
     let value: ResolvedIntegration | null = null;

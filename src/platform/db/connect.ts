@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import type { Database } from './tables.js';
 import { registerDialect, type DialectName } from './transaction.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from './sqlite-checkpointer.js';
 
 export type Dialect = DialectName;
 
@@ -47,6 +48,34 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Most prepared statements kept per SQLite connection (distinct SQL texts, least recently used out). */
+export const SQLITE_STATEMENT_CACHE = 400;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing (parsing and planning) costs more
+ * than running most of our statements. This keeps prepared statements by SQL text so a statement
+ * the ingest pipeline runs for every batch is prepared once. A statement still iterating (a
+ * streamed select) is never handed out twice: such a query gets a fresh one.
+ */
+function cacheStatements(sqlite: SQLite.Database, max = SQLITE_STATEMENT_CACHE): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (!hit) {
+      cache.set(source, stmt);
+      if (cache.size > max) cache.delete(cache.keys().next().value!);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
+}
+
 export function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -56,13 +85,27 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
+  // Checkpoints run in a thread of their own (sqlite-checkpointer.ts); the connection's own
+  // automatic checkpoint only steps in if the WAL grows far beyond its usual size. A WAL file
+  // left larger than this after a burst is cut back when it is next reset.
+  let checkpointer: Checkpointer | null = null;
+  if (file !== ':memory:') {
+    sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    checkpointer = startCheckpointer(file);
+  }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   registerDialect(db, 'sqlite');
   return {
     db,
     dialect: 'sqlite',
     location: file,
-    close: () => db.destroy(),
+    async close() {
+      // The checkpointer first, so the last connection to close folds the WAL into the file.
+      await checkpointer?.close();
+      await db.destroy();
+    },
   };
 }
 

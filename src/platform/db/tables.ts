@@ -3,6 +3,8 @@ import type { OncallTables } from '../../oncall/tables.js';
 import type { IncidentTables } from '../../incidents/tables.js';
 import type { MaintenanceTables } from '../../incidents/maintenance/tables.js';
 import type { RuleTables } from '../../ingest/rules/tables.js';
+import type { EscalationTables } from '../../escalation/tables.js';
+import type { NotifyTables } from '../../notify/tables.js';
 
 /**
  * Row shapes of every table. Times are UTC epoch milliseconds; JSON columns hold text.
@@ -85,7 +87,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each domain declares its own in `<domain>/tables.ts`. */
-export interface Database extends OncallTables, IncidentTables, RuleTables, MaintenanceTables {
+export interface Database extends OncallTables, IncidentTables, RuleTables, MaintenanceTables, EscalationTables, NotifyTables {
   jobs: JobsTable;
   users: UsersTable;
   teams: TeamsTable;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -35,7 +35,11 @@ export async function transact<T>(db: Executor, fn: (tx: Tx) => Promise<T>): Pro
   const result = await (db as Db).transaction().execute(async (tx) => {
     commitHooks.set(tx, hooks);
     dialects.set(tx, dialectOf(db));
-    return fn(tx);
+    const notices: Notice[] = [];
+    if (dialectOf(db) === 'postgres') pendingNotices.set(tx, notices);
+    const r = await fn(tx);
+    await sendNotices(tx, notices);
+    return r;
   });
   for (const hook of hooks) {
     try {
@@ -47,9 +51,108 @@ export async function transact<T>(db: Executor, fn: (tx: Tx) => Promise<T>): Pro
   return result;
 }
 
+type Notice = [channel: string, payload: string];
+const pendingNotices = new WeakMap<object, Notice[]>();
+
+/**
+ * PostgreSQL NOTIFY, delivered when the transaction commits (as NOTIFY always is). Inside
+ * `transact` the notices are collected and sent in one statement just before the commit, so a
+ * command that wakes workers and announces an incident change pays one round trip for both;
+ * outside a transaction the notice is sent at once. Identical notices are sent once, as
+ * PostgreSQL would fold them anyway. Not for SQLite (nothing listens there).
+ */
+export async function notify(ex: Executor, channel: string, payload: string): Promise<void> {
+  const pending = pendingNotices.get(ex);
+  if (pending) pending.push([channel, payload]);
+  else await sql`select pg_notify(${channel}, ${payload})`.execute(ex);
+}
+
+async function sendNotices(tx: Tx, notices: Notice[]): Promise<void> {
+  if (notices.length === 0) return;
+  const unique = [...new Map(notices.map((n) => [`${n[0]}\u0000${n[1]}`, n])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    const calls = unique.slice(i, i + 100).map(([channel, payload]) => sql`pg_notify(${channel}, ${payload})`);
+    await sql`select ${sql.join(calls)}`.execute(tx);
+  }
+}
+
 /** Runs `fn` after the surrounding `transact` commits, or at once outside a transaction. */
 export function afterCommit(ex: Executor, fn: () => void): void {
   const hooks = commitHooks.get(ex);
   if (hooks) hooks.push(fn);
   else fn();
+}
+
+/** Most bind parameters in one combined statement (PostgreSQL allows 65,535). */
+const COMBINED_PARAMETER_BUDGET = 30_000;
+
+/**
+ * Runs statements that do not depend on one another's effects (no statement reads or
+ * conflicts with what another writes), in order on SQLite and, on PostgreSQL, as one statement
+ * of data-modifying CTEs: one round trip instead of one per statement. In that form they all
+ * see the same snapshot and run in no particular order, hence the rule above; a statement that
+ * must see another's effect goes in a later call. Results are not returned.
+ */
+export async function executeAll(ex: Executor, statements: ReadonlyArray<Compilable>): Promise<void> {
+  const compiled = statements.map((s) => s.compile());
+  if (dialectOf(ex) !== 'postgres') {
+    for (const c of compiled) await ex.executeQuery(c);
+    return;
+  }
+  let group: CompiledQuery[] = [];
+  let count = 0;
+  const run = async () => {
+    if (group.length === 1) await ex.executeQuery(group[0]!);
+    else if (group.length > 1) await ex.executeQuery(combine(group));
+    group = [];
+    count = 0;
+  };
+  for (const c of compiled) {
+    if (group.length > 0 && count + c.parameters.length > COMBINED_PARAMETER_BUDGET) await run();
+    group.push(c);
+    count += c.parameters.length;
+  }
+  await run();
+}
+
+/** `with s0 as (…), s1 as (…) select 1`, the parameters of each statement renumbered after the previous ones. */
+function combine(queries: CompiledQuery[]): CompiledQuery {
+  const parts: string[] = [];
+  const parameters: unknown[] = [];
+  queries.forEach((q, i) => {
+    parts.push(`s${i} as (${renumber(q.sql, parameters.length)})`);
+    parameters.push(...q.parameters);
+  });
+  return CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters);
+}
+
+/** Shifts $n placeholders by `offset`, leaving quoted strings and identifiers alone. */
+function renumber(text: string, offset: number): string {
+  if (offset === 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      // Quoted: copy through the closing quote (a doubled quote is an escaped one).
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === c) {
+          if (text[j + 1] === c) j++;
+          else break;
+        }
+      }
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
+      out += `$${Number(text.slice(i + 1, j)) + offset}`;
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }

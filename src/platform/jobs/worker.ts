@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 import { newId } from '../ids.js';
 import { sql } from 'kysely';
 import { dialectOf, transact, type Db, type DialectName, type Tx } from '../db/transaction.js';
-import { jobSignals, NOTIFY_CHANNEL } from './enqueue.js';
+import { jobSignals, NOTIFY_CHANNEL, parseNotifyPayload } from './enqueue.js';
 import { backoffDelay, type JobRegistry } from './registry.js';
 import { claimJobs, failJob, finishJob, nextDueAt, type JobRow } from './store.js';
 import { JobCancelled, PermanentJobError, type Job, type JobContext } from './types.js';
@@ -51,7 +51,10 @@ export class Worker {
   private signalled = false;
   private wake: (() => void) | null = null;
   private listener: pg.Client | null = null;
-  private readonly onEnqueued = (runAt: number) => this.hear(runAt);
+  private readonly onEnqueued = (runAt: number, kinds?: readonly string[]) => {
+    if (kinds && !kinds.some((k) => this.opts.registry.get(k))) return;
+    this.hear(runAt);
+  };
 
   constructor(private readonly opts: WorkerOptions) {
     this.id = opts.workerId ?? `worker-${newId()}`;
@@ -117,7 +120,10 @@ export class Worker {
 
   private async listen(url: string): Promise<void> {
     const client = new pg.Client({ connectionString: url });
-    client.on('notification', (msg) => this.hear(Number(msg.payload) || 0));
+    client.on('notification', (msg) => {
+      const { runAt, kinds } = parseNotifyPayload(msg.payload ?? '');
+      this.onEnqueued(runAt, kinds);
+    });
     client.on('error', (err) => {
       this.opts.log.warn({ err }, 'job LISTEN connection lost; reconnecting');
       if (this.listener === client) {

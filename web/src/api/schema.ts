@@ -231,6 +231,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/escalation-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List escalation policies */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                    q?: string;
+                    team_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["EscalationPolicy"][];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an escalation policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @description in paging order; level 1 first */
+                        levels: {
+                            /** @description minutes before the next level is paged if nobody acknowledges */
+                            delay_minutes: number;
+                            /**
+                             * @description page one target per escalation, in turn, instead of all
+                             * @default false
+                             */
+                            round_robin?: boolean;
+                            /** @description people and schedules this level pages */
+                            targets: {
+                                id: string;
+                                /**
+                                 * @description user | schedule
+                                 * @enum {unknown}
+                                 */
+                                type: "user" | "schedule";
+                            }[];
+                        }[];
+                        name: string;
+                        /** @description times the whole policy runs again when nobody acknowledges */
+                        repeat?: number;
+                        team_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            id: string;
+                            levels: {
+                                delay_minutes: number;
+                                /** @description 1-based */
+                                level: number;
+                                round_robin: boolean;
+                                targets: {
+                                    id: string;
+                                    type: string;
+                                }[];
+                            }[];
+                            name: string;
+                            repeat: number;
+                            team_id: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/escalation-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an escalation policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            id: string;
+                            levels: {
+                                delay_minutes: number;
+                                /** @description 1-based */
+                                level: number;
+                                round_robin: boolean;
+                                targets: {
+                                    id: string;
+                                    type: string;
+                                }[];
+                            }[];
+                            name: string;
+                            repeat: number;
+                            team_id: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace an escalation policy (absent optional fields reset) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @description in paging order; level 1 first */
+                        levels: {
+                            /** @description minutes before the next level is paged if nobody acknowledges */
+                            delay_minutes: number;
+                            /**
+                             * @description page one target per escalation, in turn, instead of all
+                             * @default false
+                             */
+                            round_robin?: boolean;
+                            /** @description people and schedules this level pages */
+                            targets: {
+                                id: string;
+                                /**
+                                 * @description user | schedule
+                                 * @enum {unknown}
+                                 */
+                                type: "user" | "schedule";
+                            }[];
+                        }[];
+                        name: string;
+                        /** @description times the whole policy runs again when nobody acknowledges */
+                        repeat?: number;
+                        team_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            id: string;
+                            levels: {
+                                delay_minutes: number;
+                                /** @description 1-based */
+                                level: number;
+                                round_robin: boolean;
+                                targets: {
+                                    id: string;
+                                    type: string;
+                                }[];
+                            }[];
+                            name: string;
+                            repeat: number;
+                            team_id: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete an escalation policy no service uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of an escalation policy */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @description in paging order; level 1 first */
+                        levels?: {
+                            /** @description minutes before the next level is paged if nobody acknowledges */
+                            delay_minutes: number;
+                            /**
+                             * @description page one target per escalation, in turn, instead of all
+                             * @default false
+                             */
+                            round_robin?: boolean;
+                            /** @description people and schedules this level pages */
+                            targets: {
+                                id: string;
+                                /**
+                                 * @description user | schedule
+                                 * @enum {unknown}
+                                 */
+                                type: "user" | "schedule";
+                            }[];
+                        }[];
+                        name?: string;
+                        /** @description times the whole policy runs again when nobody acknowledges */
+                        repeat?: number;
+                        team_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            id: string;
+                            levels: {
+                                delay_minutes: number;
+                                /** @description 1-based */
+                                level: number;
+                                round_robin: boolean;
+                                targets: {
+                                    id: string;
+                                    type: string;
+                                }[];
+                            }[];
+                            name: string;
+                            repeat: number;
+                            team_id: string | null;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/event-rules/router": {
         parameters: {
             query?: never;
@@ -5113,6 +5449,379 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/users/{id}/contact-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's contact methods */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ContactMethod"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a contact method (SMS and voice start unverified) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description email: an address; sms/voice: an E.164 number (+14155550123); slack: a user (U…) or channel (C…) id; webhook: an https URL */
+                        address: string;
+                        label?: string;
+                        /**
+                         * @description email | sms | voice | slack | webhook
+                         * @enum {unknown}
+                         */
+                        type: "email" | "sms" | "voice" | "slack" | "webhook";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            consecutive_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description why the method is not paged (repeated failures, or disabled by hand) */
+                            disabled_reason: string | null;
+                            id: string;
+                            label: string;
+                            /** @description webhooks, in the create answer only: the key of X-Tocsin-Signature */
+                            signing_secret?: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            user_id: string;
+                            /** @description SMS and voice must be verified with a code before they are paged */
+                            verified: boolean;
+                            verified_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/contact-methods/{cid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact method */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            consecutive_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description why the method is not paged (repeated failures, or disabled by hand) */
+                            disabled_reason: string | null;
+                            id: string;
+                            label: string;
+                            /** @description webhooks, in the create answer only: the key of X-Tocsin-Signature */
+                            signing_secret?: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            user_id: string;
+                            /** @description SMS and voice must be verified with a code before they are paged */
+                            verified: boolean;
+                            verified_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contact method and the notification rules using it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a contact method, or enable or disable it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a new SMS/voice number must be verified again */
+                        address?: string;
+                        /** @description false disables the method; true clears a disabled_reason (e.g. after repeated failures) */
+                        enabled?: boolean;
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            consecutive_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description why the method is not paged (repeated failures, or disabled by hand) */
+                            disabled_reason: string | null;
+                            id: string;
+                            label: string;
+                            /** @description webhooks, in the create answer only: the key of X-Tocsin-Signature */
+                            signing_secret?: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            user_id: string;
+                            /** @description SMS and voice must be verified with a code before they are paged */
+                            verified: boolean;
+                            verified_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/contact-methods/{cid}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message now and report how it went */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider_id: string | null;
+                            provider_response: string | null;
+                            retryable: boolean;
+                            /** @description sent | delivered | failed */
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/contact-methods/{cid}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a 6-digit verification code to an SMS or voice number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expires_at: string;
+                            sent_to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/contact-methods/{cid}/verify/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the code that was sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            consecutive_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description why the method is not paged (repeated failures, or disabled by hand) */
+                            disabled_reason: string | null;
+                            id: string;
+                            label: string;
+                            /** @description webhooks, in the create answer only: the key of X-Tocsin-Signature */
+                            signing_secret?: string;
+                            type: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            user_id: string;
+                            /** @description SMS and voice must be verified with a code before they are paged */
+                            verified: boolean;
+                            verified_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/ical-url": {
         parameters: {
             query?: never;
@@ -5191,6 +5900,206 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/notification-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's notification rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["NotificationRule"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a notification rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact_method_id: string;
+                        /** @description minutes after the page starts */
+                        start_delay_minutes: number;
+                        /**
+                         * @description high | low
+                         * @enum {unknown}
+                         */
+                        urgency: "high" | "low";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact_method_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            start_delay_minutes: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            urgency: string;
+                            user_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/notification-rules/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A notification rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact_method_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            start_delay_minutes: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            urgency: string;
+                            user_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a notification rule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a notification rule */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact_method_id?: string;
+                        start_delay_minutes?: number;
+                        /**
+                         * @description high | low
+                         * @enum {unknown}
+                         */
+                        urgency?: "high" | "low";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact_method_id: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            id: string;
+                            start_delay_minutes: number;
+                            /** Format: date-time */
+                            updated_at: string;
+                            urgency: string;
+                            user_id: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/users/{id}/time-off": {
@@ -5597,6 +6506,46 @@ export interface components {
             transient: boolean;
             urgency: string;
         };
+        ContactMethod: {
+            address: string;
+            consecutive_failures: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description why the method is not paged (repeated failures, or disabled by hand) */
+            disabled_reason: string | null;
+            id: string;
+            label: string;
+            /** @description webhooks, in the create answer only: the key of X-Tocsin-Signature */
+            signing_secret?: string;
+            type: string;
+            /** Format: date-time */
+            updated_at: string;
+            user_id: string;
+            /** @description SMS and voice must be verified with a code before they are paged */
+            verified: boolean;
+            verified_at: string | null;
+        };
+        EscalationPolicy: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            id: string;
+            levels: {
+                delay_minutes: number;
+                /** @description 1-based */
+                level: number;
+                round_robin: boolean;
+                targets: {
+                    id: string;
+                    type: string;
+                }[];
+            }[];
+            name: string;
+            repeat: number;
+            team_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
         Incident: {
             acknowledged_at: string | null;
             acknowledgers: {
@@ -5670,6 +6619,17 @@ export interface components {
             state: "future" | "active" | "past";
             /** Format: date-time */
             updated_at: string;
+        };
+        NotificationRule: {
+            contact_method_id: string;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            start_delay_minutes: number;
+            /** Format: date-time */
+            updated_at: string;
+            urgency: string;
+            user_id: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {

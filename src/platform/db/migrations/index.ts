@@ -3,6 +3,8 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_oncall.js';
 import * as m0003 from './0003_incidents.js';
 import * as m0004 from './0004_rules_maintenance.js';
+import * as m0005 from './0005_jobs_key_prefix.js';
+import * as m0006 from './0006_escalation_notify.js';
 
 /** Ordered list of every migration; the same files serve SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_oncall': m0002,
   '0003_incidents': m0003,
   '0004_rules_maintenance': m0004,
+  '0005_jobs_key_prefix': m0005,
+  '0006_escalation_notify': m0006,
 };
