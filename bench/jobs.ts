@@ -73,7 +73,7 @@ async function throughput(dialect: 'sqlite' | 'postgres') {
   const registry = new JobRegistry().register('noop', async () => {
     if (++done === total) finish();
   });
-  const worker = new Worker({ db: handle.db, dialect, databaseUrl: url, registry, clock: systemClock, log: silentLogger, concurrency: dialect === 'sqlite' ? 32 : 10 });
+  const worker = new Worker({ db: handle.db, dialect, databaseUrl: url, registry, clock: systemClock, log: silentLogger, concurrency: 64 });
   const t0 = process.hrtime.bigint();
   await worker.start();
   await finished;

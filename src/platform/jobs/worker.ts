@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { dialectOf, transact, type Db, type DialectName, type Tx } from '../db/transaction.js';
 import { jobSignals, NOTIFY_CHANNEL, parseNotifyPayload } from './enqueue.js';
 import { backoffDelay, type JobRegistry } from './registry.js';
-import { claimJobs, failJob, finishJob, nextDueAt, type JobRow } from './store.js';
+import { claimJobs, failJob, finishJob, finishJobs, nextDueAt, type JobRow } from './store.js';
 import { JobCancelled, PermanentJobError, type Job, type JobContext } from './types.js';
 
 export interface WorkerOptions {
@@ -187,6 +187,29 @@ export class Worker {
     });
   }
 
+  private completions: { row: JobRow; done: () => void; fail: (err: unknown) => void }[] = [];
+
+  private completeLater(row: JobRow): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      this.completions.push({ row, done, fail });
+      if (this.completions.length === 1) setImmediate(() => void this.flushCompletions());
+    });
+  }
+
+  private async flushCompletions(): Promise<void> {
+    const batch = this.completions;
+    this.completions = [];
+    try {
+      await transact(this.opts.db, async (tx) => {
+        await relaxDurability(tx);
+        await finishJobs(tx, batch.map((c) => c.row), this.id, this.opts.clock.now());
+      });
+      for (const c of batch) c.done();
+    } catch (err) {
+      for (const c of batch) c.fail(err);
+    }
+  }
+
   private spawn(row: JobRow): void {
     const p = this.run(row).finally(() => {
       this.active.delete(p);
@@ -229,7 +252,9 @@ export class Worker {
     };
     try {
       await registered.handle(job, ctx);
-      if (!completed) await ctx.complete(async () => undefined);
+      // A handler that wrote nothing needs no transaction of its own: its completion joins
+      // the others finishing now, in one statement.
+      if (!completed) await this.completeLater(row);
       this.opts.onJobDone?.(row.kind, 'completed', Date.now() - started);
     } catch (err) {
       if (err instanceof JobCancelled) {
