@@ -18,7 +18,6 @@ export function buildJobRegistry(deps: AppDeps): JobRegistry {
   });
   registerIngestJobs(registry, deps);
   registerIncidentJobs(registry, deps);
-  void deps;
   return registry;
 }
 

@@ -3,6 +3,7 @@ import type { Row } from '../platform/db/tables.js';
 import { NotFound } from '../platform/http/errors.js';
 import { parseLevels } from './schemas.js';
 import type { Policy } from './types.js';
+import { containsPattern } from '../platform/db/search.js';
 
 export async function findEscalationPolicy(ex: Executor, id: string): Promise<Row<'escalation_policies'> | undefined> {
   return ex.selectFrom('escalation_policies').selectAll().where('id', '=', id).executeTakeFirst();
@@ -28,7 +29,7 @@ export async function listEscalationPolicies(
   if (opts.teamId) q = q.where('team_id', '=', opts.teamId);
   if (opts.ids) q = opts.ids.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', opts.ids);
   if (opts.q) {
-    const like = `%${opts.q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+    const like = containsPattern(opts.q);
     q = q.where((eb) => eb(eb.fn('lower', ['name']), 'like', like));
   }
   return q.execute();

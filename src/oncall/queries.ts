@@ -3,6 +3,7 @@ import type { Row } from '../platform/db/tables.js';
 import { NotFound } from '../platform/http/errors.js';
 import { layerVersions } from './versions.js';
 import type { Layer, Override, Schedule, TimeOff } from './types.js';
+import { containsPattern } from '../platform/db/search.js';
 
 // Reading the on-call tables, and turning rows into the pure core's `Schedule`.
 
@@ -33,7 +34,7 @@ export async function listSchedules(
   if (opts.teamId) q = q.where('team_id', '=', opts.teamId);
   if (opts.ids) q = opts.ids.length === 0 ? q.where('id', '=', '') : q.where('id', 'in', opts.ids);
   if (opts.q) {
-    const like = `%${opts.q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+    const like = containsPattern(opts.q);
     q = q.where((eb) => eb(eb.fn('lower', ['name']), 'like', like));
   }
   return q.execute();

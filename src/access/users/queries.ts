@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/transaction.js';
 import type { Row } from '../../platform/db/tables.js';
 import { NotFound } from '../../platform/http/errors.js';
+import { containsPattern } from '../../platform/db/search.js';
 
 export async function findUser(ex: Executor, id: string): Promise<Row<'users'> | undefined> {
   return ex.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
@@ -21,7 +22,7 @@ export async function listUsers(ex: Executor, opts: { limit: number; after?: str
   if (opts.after) q = q.where('id', '>', opts.after);
   if (opts.role) q = q.where('role', '=', opts.role as Row<'users'>['role']);
   if (opts.q) {
-    const like = `%${opts.q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+    const like = containsPattern(opts.q);
     q = q.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb('email', 'like', like)]));
   }
   return q.execute();
