@@ -1,3 +1,4 @@
+import { pagingRoutes } from './notify/paging-routes.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +28,11 @@ import { eventRuleRoutes } from './ingest/rules/routes.js';
 import { maintenanceWindowRoutes } from './incidents/maintenance/routes.js';
 import { escalationPolicyRoutes } from './escalation/routes.js';
 import { notifyRoutes } from './notify/routes.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
+import { twilioRoutes } from './notify/twilio/routes.js';
 
 /** Every domain's routes, in one list: the only place route files are imported. */
-const ROUTE_MODULES: Array<(app: App) => Promise<void>> = [sessionRoutes, userRoutes, teamRoutes, tokenRoutes, auditRoutes, jobRoutes, oncallRoutes, eventRuleRoutes, maintenanceWindowRoutes, serviceRoutes, integrationRoutes, ingestRoutes, eventLogRoutes, incidentRoutes, streamRoutes, escalationPolicyRoutes, notifyRoutes];
+const ROUTE_MODULES: Array<(app: App) => Promise<void>> = [sessionRoutes, userRoutes, teamRoutes, tokenRoutes, auditRoutes, jobRoutes, oncallRoutes, eventRuleRoutes, maintenanceWindowRoutes, serviceRoutes, integrationRoutes, ingestRoutes, eventLogRoutes, incidentRoutes, streamRoutes, escalationPolicyRoutes, notifyRoutes, pagingRoutes, subscriptionRoutes, twilioRoutes];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The console's build, next to the server's build (dist/ -> web/dist) or the sources (src/ -> web/dist). */

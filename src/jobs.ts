@@ -3,6 +3,9 @@ import { JobRegistry, purgeDoneJobs, enqueue } from './platform/jobs/index.js';
 import { transact } from './platform/db/transaction.js';
 import { registerIncidentJobs } from './incidents/jobs.js';
 import { registerIngestJobs, scheduleIngestMaintenance } from './ingest/jobs.js';
+import { registerEscalationJobs } from './escalation/jobs.js';
+import { registerNotifyJobs } from './notify/dispatch.js';
+import { registerSubscriptionJobs } from './subscriptions/jobs.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -18,6 +21,9 @@ export function buildJobRegistry(deps: AppDeps): JobRegistry {
   });
   registerIngestJobs(registry, deps);
   registerIncidentJobs(registry, deps);
+  registerEscalationJobs(registry, deps);
+  registerNotifyJobs(registry, deps);
+  registerSubscriptionJobs(registry, deps);
   return registry;
 }
 

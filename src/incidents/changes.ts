@@ -10,6 +10,7 @@ import { announce, cancelStatements, enqueueStatement, type EnqueueOptions } fro
 import { reserveNumbers } from './counters.js';
 import { publishIncidents, type IncidentEventType, type IncidentSignal } from './live.js';
 import type { TimelineRow } from './timeline.js';
+import { fanoutSignals } from '../subscriptions/fanout.js';
 
 export type IncidentRow = Row<'incidents'>;
 export type AlertRow = Row<'alerts'>;
@@ -152,6 +153,8 @@ export class Changes {
     await executeAll(tx, first);
     await executeAll(tx, [...insertStatements(tx, 'alerts', [...this.newAlerts.values()], 33), ...jobs.inserts.map((i) => i.statement)]);
     for (const i of jobs.inserts) await announce(tx, i.runAt, i.kinds);
+    // Outbound event subscriptions: at most one query and one job for the whole batch.
+    await fanoutSignals(tx, this.now, this.signals);
     for (const op of this.sqlOps) await op(tx);
     await publishIncidents(tx, this.signals);
   }

@@ -31,9 +31,25 @@ export interface Acknowledger {
 
 type TimerSettings = Pick<ServiceSettings, 'autoResolveTimeout' | 'acknowledgementTimeout'>;
 
-export function scheduleEscalation(ch: Changes, inc: IncidentRow, level: number, opts: { replace?: boolean; runAt?: number } = {}): void {
-  const payload: EscalatePayload = { incident_id: inc.id, round: inc.escalation_round, level };
-  ch.enqueue(ESCALATE_JOB, payload, { key: escalateKey(inc.id, inc.escalation_round, level), runAt: opts.runAt ?? ch.now, replace: opts.replace ?? false });
+export function scheduleEscalation(ch: Changes, inc: IncidentRow, level: number, opts: { replace?: boolean; runAt?: number; loop?: number } = {}): void {
+  const loop = opts.loop ?? 0;
+  const payload: EscalatePayload = { incident_id: inc.id, round: inc.escalation_round, loop, level };
+  ch.enqueue(ESCALATE_JOB, payload, { key: escalateKey(inc.id, inc.escalation_round, level, loop), runAt: opts.runAt ?? ch.now, replace: opts.replace ?? false });
+}
+
+/** Where a new round starts: the incident's assignees first (level 0) when it has any, else level 1. */
+export function firstLevel(inc: IncidentRow): number {
+  return assigneesOf(inc).length > 0 ? 0 : 1;
+}
+
+/**
+ * Stops the current round and pages again from `level` in a new round (reassign, manual
+ * escalate): the old round's pending steps and notifications are cancelled by prefix.
+ */
+export function restartEscalation(ch: Changes, inc: IncidentRow, level: number): void {
+  ch.cancel(escalatePrefix(inc.id));
+  ch.patchIncident(inc, { escalation_round: inc.escalation_round + 1, escalation_level: level });
+  scheduleEscalation(ch, inc, level);
 }
 
 export function scheduleAutoResolve(ch: Changes, inc: IncidentRow, settings: TimerSettings): void {
@@ -76,7 +92,7 @@ export function openIncident(ch: Changes, input: OpenIncidentInput): IncidentRow
     acknowledgers: '[]',
     alert_count: 0,
     escalation_round: 0,
-    escalation_level: 1,
+    escalation_level: input.assignees?.length ? 0 : 1,
     group_values: input.groupValues ? JSON.stringify(input.groupValues) : null,
     snoozed_until: null,
     merged_into_id: null,
@@ -88,7 +104,7 @@ export function openIncident(ch: Changes, input: OpenIncidentInput): IncidentRow
   };
   ch.addIncident(inc);
   ch.timeline(timelineEntry(inc.id, now, 'incident.triggered', input.actor, input.message ?? `Incident ${numberLabel(inc)} triggered: ${input.title}`, { details: input.details ?? { urgency: inc.urgency } }));
-  scheduleEscalation(ch, inc, 1);
+  scheduleEscalation(ch, inc, firstLevel(inc));
   scheduleAutoResolve(ch, inc, input.service);
   ch.signal(inc.id, 'incident.triggered');
   return inc;
@@ -135,12 +151,12 @@ export function retrigger(ch: Changes, inc: IncidentRow, actor: TimelineActor, t
     acknowledgers: '[]',
     snoozed_until: null,
     escalation_round: inc.escalation_round + 1,
-    escalation_level: 1,
+    escalation_level: firstLevel(inc),
   });
   ch.cancelKey(ackTimeoutKey(inc.id));
   ch.cancelKey(unsnoozeKey(inc.id));
   ch.cancel(escalatePrefix(inc.id));
-  scheduleEscalation(ch, inc, 1);
+  scheduleEscalation(ch, inc, firstLevel(inc));
   ch.timeline(timelineEntry(inc.id, ch.now, type, actor, message));
   ch.signal(inc.id, 'incident.triggered');
   return true;

@@ -10,7 +10,16 @@ import type { Logger } from '../platform/log.js';
 
 export const INCIDENT_CHANNEL = 'tocsin_incidents';
 
-export type IncidentEventType = 'incident.triggered' | 'incident.acknowledged' | 'incident.resolved' | 'incident.updated';
+export type IncidentEventType =
+  | 'incident.triggered'
+  | 'incident.acknowledged'
+  | 'incident.resolved'
+  | 'incident.updated'
+  | 'incident.escalated'
+  | 'incident.reassigned'
+  | 'incident.annotated'
+  | 'incident.status_update'
+  | 'incident.priority_changed';
 
 export interface IncidentSignal {
   id: string;
@@ -26,6 +35,11 @@ const CODES: Record<IncidentEventType, string> = {
   'incident.acknowledged': 'a',
   'incident.resolved': 'r',
   'incident.updated': 'u',
+  'incident.escalated': 'e',
+  'incident.reassigned': 'g',
+  'incident.annotated': 'n',
+  'incident.status_update': 's',
+  'incident.priority_changed': 'p',
 };
 const TYPES = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k])) as Record<string, IncidentEventType>;
 

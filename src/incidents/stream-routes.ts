@@ -2,12 +2,21 @@
 // incident as the API shows it, re-read after commit, so a client never sees rolled-back state.
 
 import type { App } from '../app-context.js';
-import { IncidentFeed, type IncidentSignal } from './live.js';
+import { IncidentFeed, type IncidentEventType, type IncidentSignal } from './live.js';
 import { findIncident } from './queries.js';
 import { serializeIncident } from './schemas.js';
 import './policy.js';
 
 const HEARTBEAT_MS = 15_000;
+
+/**
+ * The stream keeps its four documented events: the finer signals (escalated, reassigned,
+ * annotated, status_update, priority_changed) go out as incident.updated, which clients (the
+ * console included) already re-read the incident on. Outbound subscriptions carry the fine types.
+ */
+function streamEvent(type: IncidentEventType): 'incident.triggered' | 'incident.acknowledged' | 'incident.resolved' | 'incident.updated' {
+  return type === 'incident.triggered' || type === 'incident.acknowledged' || type === 'incident.resolved' ? type : 'incident.updated';
+}
 
 export async function streamRoutes(app: App): Promise<void> {
   const deps = app.deps;
@@ -47,7 +56,7 @@ export async function streamRoutes(app: App): Promise<void> {
           if (closed) return;
           const row = await findIncident(deps.db, s.id).catch(() => undefined);
           if (!row || closed) return;
-          res.write(`id: ${s.id}\nevent: ${s.type}\ndata: ${JSON.stringify(serializeIncident(row))}\n\n`);
+          res.write(`id: ${s.id}\nevent: ${streamEvent(s.type)}\ndata: ${JSON.stringify(serializeIncident(row))}\n\n`);
         });
       };
       const unsubscribe = await feed.subscribe(send);

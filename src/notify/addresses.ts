@@ -5,9 +5,8 @@ import type { ContactType } from './tables.js';
 // outbound webhook may reach.
 
 /**
- * Whether webhooks may go to http:// URLs and to private, loopback and link-local addresses.
- * Read from the process environment for now (TOCSIN_ALLOW_PRIVATE_WEBHOOKS=true); it moves to
- * platform/config.ts when the notify job is wired.
+ * Whether webhooks may go to http:// URLs and to private, loopback and link-local addresses,
+ * from an environment. The running service reads it once into `config.allowPrivateWebhooks`.
  */
 export function allowPrivateWebhooks(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS === 'true';

@@ -1,4 +1,4 @@
-import { ADMINS, definePolicy, MANAGERS } from '../access/policies.js';
+import { ADMINS, definePolicy, EVERYONE, MANAGERS } from '../access/policies.js';
 
 // A person's contact methods and notification rules are theirs: they (and admins) change
 // them; managers may read them to see whether their people can be reached.
@@ -22,3 +22,5 @@ definePolicy('notification_rules', {
   update: { roles: ADMINS, self: true },
   delete: { roles: ADMINS, self: true },
 });
+
+definePolicy('notification_limits', { get: { roles: EVERYONE } });

@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { App } from '../app-context.js';
 import { IdParams, iso } from '../platform/http/pagination.js';
 import { getUser } from '../access/users/queries.js';
-import { allowPrivateWebhooks } from './addresses.js';
 import {
   confirmVerificationCode,
   createContactMethod,
@@ -34,7 +33,7 @@ import './policy.js';
 export async function notifyRoutes(app: App): Promise<void> {
   const db = () => app.deps.db;
   const channelDeps = () => ({ channels: channelsFor(app.deps), publicUrl: app.deps.config.publicUrl });
-  const webhookOpts = () => ({ allowPrivateWebhooks: allowPrivateWebhooks() });
+  const webhookOpts = () => ({ allowPrivateWebhooks: app.deps.config.allowPrivateWebhooks });
   const cmTags = ['contact-methods'];
   const ruleTags = ['notification-rules'];
 

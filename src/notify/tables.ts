@@ -61,7 +61,58 @@ export interface NotifySecretsTable {
   created_at: number;
 }
 
+export type NotificationKind = 'incident' | 'bundle' | 'test' | 'verification';
+/**
+ * queued: about to go out (or waiting for a retry); held: waiting for a throttle slot;
+ * bundled: went out inside a bundle (bundle_id); sent: the provider took it; delivered: the
+ * receiver confirmed it; failed: given up; cancelled: the incident was acknowledged or resolved
+ * before it went out.
+ */
+export type NotificationStatus = 'queued' | 'held' | 'bundled' | 'sent' | 'delivered' | 'failed' | 'cancelled';
+
+/** One message to one contact method: the delivery record (migration 0007_paging). */
+export interface NotificationsTable {
+  id: string;
+  /** The incident paged about; for a bundle, the first of its incidents; null for tests and verifications. */
+  incident_id: string | null;
+  /** A held notification that went out inside a bundle: the bundle's notification id. */
+  bundle_id: string | null;
+  user_id: string | null;
+  contact_method_id: string | null;
+  contact_type: ContactType;
+  /** The method's label and address as they were when sent (the method may change later). */
+  contact_label: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  escalation_round: number | null;
+  loop: number | null;
+  /** The level that paged; null for an admin of last resort, 0 for the incident's assignees. */
+  level: number | null;
+  /** JSON: ThrottleItem[] (notify/throttle.ts), the incidents this message is about. */
+  items: string;
+  attempts: number;
+  idempotency_key: string;
+  provider_id: string | null;
+  provider_response: string | null;
+  /** 1 once the owner's next contact method has been tried because this one failed. */
+  failed_over: number;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+  delivered_at: number | null;
+  failed_at: number | null;
+}
+
+/** The throttle's memory per contact method: JSON array of send times (epoch ms) still inside the window. */
+export interface ThrottleStateTable {
+  contact_method_id: string;
+  sent: string;
+  updated_at: number;
+}
+
 export interface NotifyTables {
+  notifications: NotificationsTable;
+  throttle_state: ThrottleStateTable;
   contact_methods: ContactMethodsTable;
   contact_verifications: ContactVerificationsTable;
   notification_rules: NotificationRulesTable;

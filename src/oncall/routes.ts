@@ -2,6 +2,8 @@ import { Type } from 'typebox';
 import type { App } from '../app-context.js';
 import { PUBLIC } from '../access/policies.js';
 import { getUser } from '../access/users/queries.js';
+import { listEscalationPolicies } from '../escalation/queries.js';
+import type { Row } from '../platform/db/tables.js';
 import { invalid } from '../platform/http/errors.js';
 import { decodeCursor, IdParams, pageOf, PageQuery, paginate } from '../platform/http/pagination.js';
 import { scheduleFeed, userFeed } from './calendar.js';
@@ -19,7 +21,7 @@ import {
   IcalUrlOut,
   LoadOut,
   OfferSwapBody,
-  OncallEntryOut,
+  OncallsOut,
   OverrideOut,
   RangeQuery,
   ReplaceScheduleBody,
@@ -33,6 +35,7 @@ import {
   TimeOffOut,
   UpdateScheduleBody,
 } from './schemas.js';
+import { oncallLevelEntriesOut, targetedScheduleIds } from './policy-levels.js';
 import { cancelSwap, offerSwap, takeSwap } from './swap-commands.js';
 import { createTimeOff, deleteTimeOff } from './time-off-commands.js';
 import { gapsOut, loadOut, oncallBetween, oncallEntriesOut, oncallNow, scheduleOut, schedulesOut, shiftsOut } from './views.js';
@@ -422,28 +425,49 @@ export async function oncallRoutes(app: App): Promise<void> {
       config: { policy: 'oncalls.list' },
       schema: {
         tags: ['schedules'],
-        summary: 'Who is on call: at an instant (default now), or every shift within [since, until) (at most 90 days)',
+        summary:
+          'Who is on call: at an instant (default now), or every shift within [since, until) (at most 90 days); with escalation_policy_ids, at which level of each policy',
         querystring: Type.Object({
           at: Type.Optional(Type.String({ format: 'date-time' })),
           since: Type.Optional(Type.String({ format: 'date-time' })),
           until: Type.Optional(Type.String({ format: 'date-time' })),
           schedule_ids: IdsParam,
           user_ids: IdsParam,
-          escalation_policy_ids: IdsParam,
+          escalation_policy_ids: Type.Optional(
+            Type.Array(Type.String({ maxLength: 2000 }), {
+              description: 'comma-separated ids, or the parameter repeated: everyone on call through these policies, with their level',
+            }),
+          ),
+          earliest: Type.Optional(Type.Boolean({ description: "with escalation_policy_ids: only each person's lowest level per policy" })),
         }),
-        response: { 200: Type.Object({ data: Type.Array(OncallEntryOut) }) },
+        response: { 200: OncallsOut },
       },
     },
     async (req) => {
       const q = req.query;
-      if (q.escalation_policy_ids !== undefined) throw invalid('escalation_policy_ids', 'escalation policies are not available yet');
       if (q.at !== undefined && (q.since !== undefined || q.until !== undefined)) throw invalid('at', 'give either at, or since and until, not both');
       const scheduleIds = idList(q.schedule_ids);
       const userIds = idList(q.user_ids);
-      const schedules = await allSchedules(db(), scheduleIds);
-      if (scheduleIds !== undefined && schedules.length < scheduleIds.length) {
-        const known = new Set(schedules.map((s) => s.id));
-        throw invalid('schedule_ids', `no such schedule: ${scheduleIds.filter((id) => !known.has(id)).join(', ')}`);
+      const policyIds = idList(q.escalation_policy_ids);
+      if (q.earliest === true && policyIds === undefined) throw invalid('earliest', 'needs escalation_policy_ids: levels exist only in escalation policies');
+      let policies: Row<'escalation_policies'>[] | undefined;
+      if (policyIds !== undefined) {
+        policies = await listEscalationPolicies(db(), { ids: policyIds, limit: policyIds.length });
+        if (policies.length < policyIds.length) {
+          const known = new Set(policies.map((p) => p.id));
+          throw invalid('escalation_policy_ids', `no such escalation policy: ${policyIds.filter((id) => !known.has(id)).join(', ')}`);
+        }
+        policies.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+      }
+      // With policies, every schedule they page and no other: `earliest` weighs all of a
+      // person's levels, so schedule_ids only filters the answer afterwards.
+      const schedules = await allSchedules(db(), policies ? [...targetedScheduleIds(policies)] : scheduleIds);
+      if (scheduleIds !== undefined) {
+        const found = policies ? await allSchedules(db(), scheduleIds) : schedules;
+        if (found.length < scheduleIds.length) {
+          const known = new Set(found.map((s) => s.id));
+          throw invalid('schedule_ids', `no such schedule: ${scheduleIds.filter((id) => !known.has(id)).join(', ')}`);
+        }
       }
       let entries;
       if (q.since !== undefined || q.until !== undefined) {
@@ -453,6 +477,7 @@ export async function oncallRoutes(app: App): Promise<void> {
         const at = q.at === undefined ? now() : instantParam('at', q.at);
         entries = (await oncallNow(db(), schedules, at)).flatMap((e) => (e.current ? [{ schedule: e.schedule, shift: e.current }] : []));
       }
+      if (policies) return { data: await oncallLevelEntriesOut(db(), policies, entries, { userIds, scheduleIds, earliest: q.earliest === true }) };
       if (userIds !== undefined) entries = entries.filter((e) => userIds.includes(e.shift.userId));
       return { data: await oncallEntriesOut(db(), entries) };
     },

@@ -391,12 +391,34 @@ export const OfferSwapBody = Type.Object(
   { additionalProperties: false },
 );
 
+const NameRef = Type.Object({ id: Type.String(), name: Type.String() });
+
 export const OncallEntryOut = Type.Object({
-  schedule: Type.Object({ id: Type.String(), name: Type.String() }),
+  schedule: NameRef,
   user: UserRef,
   start: IsoTime,
   end: IsoTime,
   source: Type.String({ description: 'layer | override | swap' }),
+});
+
+/** An entry of /oncalls?escalation_policy_ids=: someone on call through one level of a policy. */
+export const OncallLevelEntryOut = Type.Object({
+  escalation_policy: NameRef,
+  escalation_level: Type.Integer({ minimum: 1, description: '1-based: the level of the policy that pages this person' }),
+  schedule: Type.Union([NameRef, Type.Null()], { description: 'the schedule that puts them on this level; null when the level names them directly' }),
+  user: UserRef,
+  start: Type.Union([IsoTime, Type.Null()], { description: 'null when the level names them directly: always on call' }),
+  end: Type.Union([IsoTime, Type.Null()], { description: 'null when the level names them directly: always on call' }),
+  source: Type.Union([Type.String(), Type.Null()], { description: 'layer | override | swap; null when the level names them directly' }),
+});
+
+// The level entry comes first: the serializer takes the first shape an entry matches, and a
+// plain entry lacks escalation_policy, while a level entry would also pass as a plain one and
+// lose its level.
+export const OncallsOut = Type.Object({
+  data: Type.Array(
+    Type.Union([OncallLevelEntryOut, OncallEntryOut], { description: 'level entries when escalation_policy_ids is given, plain schedule entries otherwise' }),
+  ),
 });
 
 export const IcalUrlOut = Type.Object({ ical_url: Type.String() });

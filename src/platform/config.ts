@@ -25,7 +25,17 @@ export interface Config {
   ingestRateBurst: number;
   ingestBatch: number;
   eventRetentionDays: number;
+  smtpUrl: string | null;
+  emailFrom: string;
+  twilio: { accountSid: string; authToken: string; from: string; apiUrl: string } | null;
+  slackBotToken: string | null;
+  slackApiUrl: string | null;
+  allowPrivateWebhooks: boolean;
+  /** Per contact type: at most `max` messages per `windowMs`, or null (unthrottled); missing types keep the defaults. */
+  throttle: Record<string, { max: number; windowMs: number } | null>;
 }
+
+export const CONTACT_TYPE_NAMES = ['email', 'sms', 'voice', 'slack', 'webhook'] as const;
 
 export class ConfigError extends Error {
   constructor(
@@ -74,6 +84,16 @@ export const ENVIRONMENT = [
   { name: 'TOCSIN_INGEST_RATE_BURST', default: '(a sixth of the rate limit, at least 100)', help: 'burst allowance of that limit' },
   { name: 'TOCSIN_INGEST_BATCH', default: '500', help: 'most events one group-commit transaction stores' },
   { name: 'TOCSIN_EVENT_RETENTION_DAYS', default: '30', help: 'days the raw event log keeps an event' },
+  { name: 'TOCSIN_SMTP_URL', default: '', help: 'smtp[s]://user:pass@host:port that email notifications are sent through (email paging is off when unset)' },
+  { name: 'TOCSIN_EMAIL_FROM', default: 'Tocsin <tocsin@localhost>', help: 'From address of email notifications' },
+  { name: 'TOCSIN_TWILIO_ACCOUNT_SID', default: '', help: 'Twilio account SID for SMS and voice (with the auth token and number)' },
+  { name: 'TOCSIN_TWILIO_AUTH_TOKEN', default: '', help: 'Twilio auth token: sends, and checks the signature of every inbound Twilio request' },
+  { name: 'TOCSIN_TWILIO_FROM', default: '', help: 'the Twilio phone number (E.164) pages come from and inbound calls reach' },
+  { name: 'TOCSIN_TWILIO_API_URL', default: 'https://api.twilio.com', help: "base URL of Twilio's REST API" },
+  { name: 'TOCSIN_SLACK_BOT_TOKEN', default: '', help: 'Slack bot token (xoxb-…) for Slack notifications' },
+  { name: 'TOCSIN_SLACK_API_URL', default: 'https://slack.com/api/', help: "base URL of Slack's Web API" },
+  { name: 'TOCSIN_ALLOW_PRIVATE_WEBHOOKS', default: 'false', help: 'true lets webhooks reach private and loopback addresses' },
+  { name: 'TOCSIN_THROTTLE', default: 'sms=4/15m,voice=4/15m,email=20/15m,slack=30/15m,webhook=off', help: 'per contact type: at most N messages per window (s, m, h) or off; more are bundled' },
 ] as const;
 
 export type EnvName = (typeof ENVIRONMENT)[number]['name'];
@@ -144,5 +164,65 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     ingestRateBurst: read(env, 'TOCSIN_INGEST_RATE_BURST', Math.max(100, Math.ceil(ingestRatePerMinute / 6)), integer(1, 100_000_000)),
     ingestBatch: read(env, 'TOCSIN_INGEST_BATCH', 500, integer(1, 5000)),
     eventRetentionDays: read(env, 'TOCSIN_EVENT_RETENTION_DAYS', 30, integer(1, 3650)),
+    smtpUrl: read<string | null>(env, 'TOCSIN_SMTP_URL', null, (raw, name) => {
+      if (!/^smtps?:\/\//.test(raw.trim())) throw new ConfigError(name, `must start with smtp:// or smtps://, got "${raw}"`);
+      return raw.trim();
+    }),
+    emailFrom: read(env, 'TOCSIN_EMAIL_FROM', 'Tocsin <tocsin@localhost>', text),
+    twilio: twilioConfig(env),
+    slackBotToken: read<string | null>(env, 'TOCSIN_SLACK_BOT_TOKEN', null, text),
+    slackApiUrl: read<string | null>(env, 'TOCSIN_SLACK_API_URL', null, absoluteUrl),
+    allowPrivateWebhooks: read(env, 'TOCSIN_ALLOW_PRIVATE_WEBHOOKS', false, boolean),
+    throttle: read(env, 'TOCSIN_THROTTLE', {}, throttleTable),
   };
 }
+
+const absoluteUrl: Parser<string> = (raw, name) => {
+  try {
+    return new URL(raw.trim()).toString();
+  } catch {
+    throw new ConfigError(name, `must be an absolute URL, got "${raw}"`);
+  }
+};
+
+const boolean: Parser<boolean> = (raw, name) => {
+  const v = raw.trim().toLowerCase();
+  if (v === 'true' || v === '1' || v === 'yes') return true;
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+};
+
+function twilioConfig(env: NodeJS.ProcessEnv): Config['twilio'] {
+  const accountSid = read<string | null>(env, 'TOCSIN_TWILIO_ACCOUNT_SID', null, text);
+  const authToken = read<string | null>(env, 'TOCSIN_TWILIO_AUTH_TOKEN', null, text);
+  const from = read<string | null>(env, 'TOCSIN_TWILIO_FROM', null, (raw, name) => {
+    if (!/^\+[1-9]\d{6,14}$/.test(raw.trim())) throw new ConfigError(name, `must be an E.164 number like +15551234567, got "${raw}"`);
+    return raw.trim();
+  });
+  const set = [accountSid, authToken, from].filter((v) => v !== null).length;
+  if (set === 0) return null;
+  if (set < 3) throw new ConfigError('TOCSIN_TWILIO_ACCOUNT_SID', 'TOCSIN_TWILIO_ACCOUNT_SID, TOCSIN_TWILIO_AUTH_TOKEN and TOCSIN_TWILIO_FROM must be set together');
+  return { accountSid: accountSid!, authToken: authToken!, from: from!, apiUrl: read(env, 'TOCSIN_TWILIO_API_URL', 'https://api.twilio.com', absoluteUrl).replace(/\/$/, '') };
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `sms=4/15m,webhook=off`: the types named replace the defaults. */
+const throttleTable: Parser<Config['throttle']> = (raw, name) => {
+  const out: Config['throttle'] = {};
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z]+)=(?:(off)|(\d+)\/(\d+)([smh]))$/.exec(part);
+    if (!m) throw new ConfigError(name, `"${part}" must look like sms=4/15m or webhook=off`);
+    const type = m[1]!;
+    if (!(CONTACT_TYPE_NAMES as readonly string[]).includes(type)) throw new ConfigError(name, `unknown contact type "${type}" (one of ${CONTACT_TYPE_NAMES.join(', ')})`);
+    if (m[2]) {
+      out[type] = null;
+      continue;
+    }
+    const max = Number(m[3]);
+    const windowMs = Number(m[4]) * UNIT_MS[m[5]!]!;
+    if (max < 1 || windowMs < 1000) throw new ConfigError(name, `"${part}" must allow at least 1 message per at least 1 s`);
+    out[type] = { max, windowMs };
+  }
+  return out;
+};

@@ -29,7 +29,7 @@ describe(`incident commands on ${testDialect()}`, () => {
   it('creates a manual incident that escalates, and observers cannot act', async () => {
     const inc = await manual();
     expect(inc).toMatchObject({ status: 'triggered', alert_count: 0, title: 'Checkout is down' });
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc.id}:0:1`]);
+    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc.id}:0:0:1`]);
     expect((await act(inc.id, 'acknowledge', undefined, 'observer')).statusCode).toBe(403);
     const missing = await s.t.request('responder', 'POST', '/api/v1/incidents', { service_id: 'nope', title: 'x' });
     expect(missing.statusCode).toBe(400);
@@ -43,7 +43,7 @@ describe(`incident commands on ${testDialect()}`, () => {
     expect(acked.json()).toMatchObject({ status: 'acknowledged', acknowledgers: [{ name: 'responder token' }] });
     expect(await jobKeys(s.t, 'incident.escalate')).toEqual([]);
     expect((await act(inc!.id, 'unacknowledge')).json()).toMatchObject({ status: 'triggered' });
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:1:1`]);
+    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:1:0:1`]);
     expect((await act(inc!.id, 'resolve', { message: 'rolled back' })).json()).toMatchObject({ status: 'resolved', resolve_reason: 'manual' });
     expect(await jobKeys(s.t, 'incident.escalate')).toEqual([]);
     expect(await alerts(s.t)).toMatchObject([{ status: 'resolved' }]);
@@ -64,7 +64,7 @@ describe(`incident commands on ${testDialect()}`, () => {
     expect(re.json()).toMatchObject({ assignees: [s.t.users.responder.id] });
     expect((await act(inc.id, 'reassign', { assignees: ['ghost'] })).statusCode).toBe(400);
     expect((await act(inc.id, 'escalate', { level: 2 })).json()).toMatchObject({ escalation_level: 2 });
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc.id}:0:2`]);
+    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc.id}:2:0:2`]);
     expect((await act(inc.id, 'urgency', { urgency: 'low' })).json()).toMatchObject({ urgency: 'low' });
     expect((await act(inc.id, 'priority', { priority: 'P3' })).json()).toMatchObject({ priority: 'P3' });
     expect((await act(inc.id, 'notes', { content: 'looking at the db' })).statusCode).toBe(201);

@@ -2,13 +2,11 @@
 // with SIGKILL in the middle of a stream of concurrent events, restarted on the same database,
 // and every event that was answered 202 must be there, with no dedup key open twice.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/database.js';
+import { api, exited, freePort, startTocsin as start } from '../support/process.js';
+import type { ChildProcess } from 'node:child_process';
 
-const ADMIN_TOKEN = 'tcs_crash_test_admin_token_0123456789';
 let tdb: TestDatabase | null = null;
 let child: ChildProcess | null = null;
 
@@ -18,50 +16,6 @@ afterEach(async () => {
   await tdb?.drop();
   tdb = null;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function start(db: TestDatabase, port: number): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', path.resolve('src/main.ts'), 'start', '--port', String(port), '--host', '127.0.0.1'];
-  if (db.dialect === 'sqlite') args.push('--data-dir', db.env.TOCSIN_DATA_DIR!);
-  const p = spawn(process.execPath, args, {
-    env: { ...process.env, ...db.env, TOCSIN_ADMIN_TOKEN: ADMIN_TOKEN, TOCSIN_ADMIN_PASSWORD: 'crash-test-password', TOCSIN_LOG_LEVEL: 'warn', TOCSIN_RATE_LIMIT: '1000000', TOCSIN_RATE_LIMIT_ANONYMOUS: '1000000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  p.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (p.exitCode !== null) throw new Error(`tocsin exited: ${err}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (r.status === 200) return p;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`tocsin did not become ready: ${err}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function api<T>(port: number, method: string, url: string, body?: unknown): Promise<T> {
-  const r = await fetch(`http://127.0.0.1:${port}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
 
 async function all<T>(port: number, url: string): Promise<T[]> {
   const out: T[] = [];
@@ -112,7 +66,7 @@ describe(`ingest crash safety on ${testDialect()}`, () => {
     };
     await Promise.all(Array.from({ length: 24 }, worker));
     expect(killed).toBe(true);
-    await new Promise<void>((r) => (child!.exitCode !== null || child!.signalCode !== null ? r() : child!.once('exit', () => r())));
+    await exited(child!);
 
     child = await start(tdb, port);
     const events = await all<{ action: string; dedup_key: string }>(port, `/api/v1/events?integration_id=${integration.id}`);

@@ -18,7 +18,7 @@ describe(`PagerDuty Events API v2 on ${testDialect()}`, () => {
     const [inc] = await incidents(s.t);
     expect(inc).toMatchObject({ status: 'triggered', alert_count: 1, title: 'problem disk-full', urgency: 'high' });
     expect(inc!.number).toBeGreaterThan(0);
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:1`]);
+    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:0:1`]);
     const tl = await timeline(s.t, inc!.id);
     expect(tl.map((e) => e.type)).toEqual(['incident.triggered']);
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from '../../src/platform/jobs/index.js';
 import { testDialect } from '../support/database.js';
-import { advance, alerts, event, get, incidents, jobKeys, send, setup, startWorker, timeline, type Setup } from './helpers.js';
+import { advance, alerts, event, get, enqueuedKeys, incidents, jobKeys, send, setup, startWorker, timeline, type Setup } from './helpers.js';
 
 let s: Setup;
 let worker: Worker | null = null;
@@ -88,7 +88,7 @@ describe(`grouping, auto-pause and timeouts on ${testDialect()}`, () => {
     const all = await alerts(s.t);
     expect(all.find((a) => a.dedup_key === 'flappy')).toMatchObject({ status: 'resolved', transient: true, incident_id: null });
     expect(all.find((a) => a.dedup_key === 'real')).toMatchObject({ transient: false, incident_id: list[0]!.id });
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${list[0]!.id}:0:1`]);
+    expect(await enqueuedKeys(s.t, 'incident.escalate')).toEqual([`escalate:${list[0]!.id}:0:0:1`]);
   });
 
   it('auto-resolves an incident after its timeout, with its alerts', async () => {
@@ -117,7 +117,7 @@ describe(`grouping, auto-pause and timeouts on ${testDialect()}`, () => {
     expect((await incidents(s.t))[0]!.status).toBe('acknowledged');
     await advance(s.t, worker, 2_000);
     expect((await incidents(s.t))[0]!.status).toBe('triggered');
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:1:1`]);
+    expect(await enqueuedKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:0:1`, `escalate:${inc!.id}:1:0:1`]);
     const tl = await timeline(s.t, inc!.id);
     expect(tl.map((e) => e.type)).toContain('incident.ack_timeout');
   });

@@ -89,6 +89,12 @@ export async function jobKeys(t: TestApp, kind?: string): Promise<string[]> {
   return (await q.execute()).map((r) => r.key ?? '').sort();
 }
 
+/** Keys of jobs that were enqueued, whether still queued or already run. */
+export async function enqueuedKeys(t: TestApp, kind: string): Promise<string[]> {
+  const rows = await t.deps.db.selectFrom('jobs').select('key').where('state', 'in', ['queued', 'done']).where('kind', '=', kind).execute();
+  return rows.map((r) => r.key ?? '').sort();
+}
+
 /** A worker on the test's manual clock, running every registered handler. */
 export function startWorker(t: TestApp): Worker {
   const w = new Worker({

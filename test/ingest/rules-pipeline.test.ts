@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Worker } from '../../src/platform/jobs/index.js';
 import { testDialect } from '../support/database.js';
-import { advance, alerts, createIntegration, createService, event, get, incidents, jobKeys, send, setup, startWorker, timeline, type Setup } from './helpers.js';
+import { advance, alerts, createIntegration, createService, event, get, enqueuedKeys, incidents, jobKeys, send, setup, startWorker, timeline, type Setup } from './helpers.js';
 
 let s: Setup;
 let worker: Worker | null = null;
@@ -110,7 +110,7 @@ describe(`event rules through /v2/enqueue on ${testDialect()}`, () => {
     expect(inc).toMatchObject({ id: detail.incident_id, status: 'triggered', alert_count: 1, title: 'disk 85%' });
     const tl = await timeline(s.t, inc!.id);
     expect(tl[0]!.message).toMatch(/suppressed \(event rule\) until now/);
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:1`]);
+    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:0:1`]);
     // From now on it is an ordinary paging alert: more warnings only count.
     await accepted(event(s.routingKey, 'trigger', 'disk-db1', { severity: 'warning' }));
     expect(await incidents(s.t)).toHaveLength(1);
@@ -198,18 +198,18 @@ describe(`event rules through /v2/enqueue on ${testDialect()}`, () => {
     expect(held).toMatchObject({ incident_id: null, held_until: new Date(s.t.clock.now() + 300_000).toISOString() });
     expect(await eventLog()).toMatchObject([{ outcome: 'paused' }]);
     expect(await incidents(s.t)).toEqual([]);
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([]);
+    expect(await enqueuedKeys(s.t, 'incident.escalate')).toEqual([]);
     expect(await jobKeys(s.t, 'alert.release')).toEqual([`alert.release:${held!.id}`]);
 
     await advance(s.t, worker, 299_000);
     expect(await incidents(s.t)).toEqual([]);
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([]);
+    expect(await enqueuedKeys(s.t, 'incident.escalate')).toEqual([]);
 
     await advance(s.t, worker, 2_000);
     const [inc] = await incidents(s.t);
     expect(inc).toMatchObject({ status: 'triggered', alert_count: 1 });
     expect((await alerts(s.t))[0]).toMatchObject({ id: held!.id, incident_id: inc!.id });
-    expect(await jobKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:1`]);
+    expect(await enqueuedKeys(s.t, 'incident.escalate')).toEqual([`escalate:${inc!.id}:0:0:1`]);
     // Events the rule does not match page at once.
     await accepted(event(s.routingKey, 'trigger', 'steady-1', { source: 'steady' }));
     expect(await incidents(s.t)).toHaveLength(2);
@@ -299,7 +299,7 @@ describe(`maintenance windows through /v2/enqueue on ${testDialect()}`, () => {
     expect(cpu).toMatchObject({ event_count: 3, suppressed_by: null, maintenance_window_id: windowId });
     expect(cpu.incident_id).not.toBeNull();
     expect(await incidents(s.t)).toHaveLength(5);
-    expect(await jobKeys(s.t, 'incident.escalate')).toContain(`escalate:${cpu.incident_id}:0:1`);
+    expect(await jobKeys(s.t, 'incident.escalate')).toContain(`escalate:${cpu.incident_id}:0:0:1`);
     const tl = await timeline(s.t, cpu.incident_id!);
     expect(tl.map((e) => e.type)).toEqual(['incident.triggered']);
   });

@@ -43,6 +43,7 @@ let t: TestApp;
 let twilio: Awaited<ReturnType<typeof listen>>;
 let hook: Awaited<ReturnType<typeof listen>>;
 let hookStatus = 200;
+let env: Record<string, string>;
 
 beforeEach(async () => {
   twilio = await listen((r, res) => {
@@ -56,12 +57,14 @@ beforeEach(async () => {
     res.writeHead(hookStatus, { 'content-type': 'application/json' });
     res.end('{}');
   });
-  process.env.TOCSIN_TWILIO_ACCOUNT_SID = SID;
-  process.env.TOCSIN_TWILIO_AUTH_TOKEN = TOKEN;
-  process.env.TOCSIN_TWILIO_FROM = '+15005550006';
-  process.env.TOCSIN_TWILIO_API_URL = twilio.url;
-  process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = 'true';
-  t = await createTestApp();
+  env = {
+    TOCSIN_TWILIO_ACCOUNT_SID: SID,
+    TOCSIN_TWILIO_AUTH_TOKEN: TOKEN,
+    TOCSIN_TWILIO_FROM: '+15005550006',
+    TOCSIN_TWILIO_API_URL: twilio.url,
+    TOCSIN_ALLOW_PRIVATE_WEBHOOKS: 'true',
+  };
+  t = await createTestApp({ env });
 });
 
 afterEach(async () => {
@@ -141,11 +144,15 @@ describe(`contact methods on ${testDialect()}`, () => {
   });
 
   it('refuses http and private webhook targets unless TOCSIN_ALLOW_PRIVATE_WEBHOOKS=true', async () => {
-    process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = 'false';
-    const me = t.users.responder.id;
-    expectFieldError(await t.request('responder', 'POST', base(me), { type: 'webhook', address: `${hook.url}/x` }), 'address');
-    expectFieldError(await t.request('responder', 'POST', base(me), { type: 'webhook', address: 'https://192.168.0.10/x' }), 'address');
-    expect((await t.request('responder', 'POST', base(me), { type: 'webhook', address: 'https://hooks.example.com/x' })).statusCode).toBe(201);
+    const strict = await createTestApp({ env: { ...env, TOCSIN_ALLOW_PRIVATE_WEBHOOKS: 'false' } });
+    try {
+      const me = strict.users.responder.id;
+      expectFieldError(await strict.request('responder', 'POST', base(me), { type: 'webhook', address: `${hook.url}/x` }), 'address');
+      expectFieldError(await strict.request('responder', 'POST', base(me), { type: 'webhook', address: 'https://192.168.0.10/x' }), 'address');
+      expect((await strict.request('responder', 'POST', base(me), { type: 'webhook', address: 'https://hooks.example.com/x' })).statusCode).toBe(201);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('verifies an SMS number with a 6-digit code sent through Twilio', async () => {
@@ -203,8 +210,7 @@ describe(`contact methods on ${testDialect()}`, () => {
     expect(expired.json().errors[0].message).toContain('expired');
 
     // A provider failure is reported, not swallowed.
-    process.env.TOCSIN_TWILIO_AUTH_TOKEN = 'changed';
-    const t2 = await createTestApp();
+    const t2 = await createTestApp({ env: { ...env, TOCSIN_TWILIO_AUTH_TOKEN: 'changed' } });
     try {
       const m = (await t2.request('responder', 'POST', base(t2.users.responder.id), { type: 'sms', address: '+14155550125' })).json();
       const failed = await t2.request('responder', 'POST', `${base(t2.users.responder.id)}/${m.id}/verify`);
@@ -247,7 +253,6 @@ describe(`contact methods on ${testDialect()}`, () => {
   });
 
   it('reports a channel that is not configured', async () => {
-    delete process.env.TOCSIN_SLACK_BOT_TOKEN;
     const me = t.users.responder.id;
     const slack = (await t.request('responder', 'POST', base(me), { type: 'slack', address: 'U024BE7LH' })).json();
     const r = await t.request('responder', 'POST', `${base(me)}/${slack.id}/test`);

@@ -9,7 +9,7 @@ export async function addNote(ctx: CommandContext, id: string, input: { content:
   await incidentCommand(ctx, id, 'note_added', ({ ch, inc, actor, now }) => {
     entry = timelineEntry(inc.id, now, 'note', actor, input.content) as Row<'incident_timeline'>;
     ch.timeline(entry);
-    ch.signal(inc.id, 'incident.updated');
+    ch.signal(inc.id, 'incident.annotated');
   });
   return entry!;
 }

@@ -9,7 +9,7 @@ export async function postStatusUpdate(ctx: CommandContext, id: string, input: {
   await incidentCommand(ctx, id, 'status_update_posted', ({ ch, inc, actor, now }) => {
     entry = timelineEntry(inc.id, now, 'status_update', actor, input.message) as Row<'incident_timeline'>;
     ch.timeline(entry);
-    ch.signal(inc.id, 'incident.updated');
+    ch.signal(inc.id, 'incident.status_update');
   });
   return entry!;
 }

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../access/context.js';
 import { Conflict, invalid } from '../../platform/http/errors.js';
 import type { IncidentRow } from '../changes.js';
-import { assigneesOf, retrigger } from '../lifecycle.js';
+import { assigneesOf, restartEscalation, retrigger } from '../lifecycle.js';
 import { timelineEntry } from '../timeline.js';
 import { incidentCommand } from './common.js';
 
@@ -18,8 +18,13 @@ export async function reassignIncident(ctx: CommandContext, id: string, input: {
     const before = assigneesOf(inc);
     ch.patchIncident(inc, { assignees: JSON.stringify(assignees) });
     ch.timeline(timelineEntry(inc.id, ch.now, 'incident.reassigned', actor, `Reassigned by ${actor.name}`, { details: { from: before, to: assignees } }));
+    // The new assignees are paged at once (a new round from level 0); with nobody assigned the
+    // escalation policy simply carries on.
     if (inc.status === 'acknowledged') retrigger(ch, inc, actor, 'incident.retriggered', 'Back to triggered: reassigned');
-    else ch.signal(inc.id, 'incident.updated');
+    else {
+      if (assignees.length) restartEscalation(ch, inc, 0);
+      ch.signal(inc.id, 'incident.reassigned');
+    }
     return { from: before, to: assignees };
   });
 }

@@ -9,7 +9,7 @@ export async function setPriority(ctx: CommandContext, id: string, input: { prio
     if (from === input.priority) return { unchanged: true };
     ch.patchIncident(inc, { priority: input.priority });
     ch.timeline(timelineEntry(inc.id, now, 'incident.priority_changed', actor, `Priority changed from ${from ?? 'none'} to ${input.priority ?? 'none'} by ${actor.name}`, { details: { from, to: input.priority } }));
-    ch.signal(inc.id, 'incident.updated');
+    ch.signal(inc.id, 'incident.priority_changed');
     return { from, to: input.priority };
   });
 }

@@ -104,12 +104,28 @@ describe('Twilio voice', () => {
     expect(form).toEqual({
       To: '+14155550123',
       From: '+15005550006',
-      Twiml: pageTwiml(samplePage()),
+      Twiml: pageTwiml(samplePage(), ctx.publicUrl),
       StatusCallback: 'https://tocsin.example.com/api/v1/twilio/voice/status?key=notify:inc-0001:0:1:u-1:cm-1',
       StatusCallbackMethod: 'POST',
     });
     // The text is escaped for XML.
     expect(form.Twiml).toContain('<Say>Tocsin: #42 Checkout &lt;errors&gt; &amp; timeouts on payments-api, high urgency.</Say>');
+    // Key presses go to the notification's keypress URL: 4 acknowledges, 6 resolves.
+    const gathers = [...form.Twiml!.matchAll(/<Gather ([^>]*)>(.*?)<\/Gather>/g)];
+    expect(gathers).toHaveLength(2);
+    for (const [, attrs, inner] of gathers) {
+      expect(attrs).toContain('numDigits="1"');
+      expect(attrs).toContain(`action="https://tocsin.example.com/api/v1/twilio/voice/keypress?key=${encodeURIComponent('notify:inc-0001:0:1:u-1:cm-1')}"`);
+      expect(inner).toContain('<Say>Press 4 to acknowledge, 6 to resolve.</Say>');
+    }
+  });
+
+  it('says a verification code twice, with no key press to act on', async () => {
+    server = await twilioStandIn();
+    await twilioVoiceChannel(config(server.url)).send(samplePage({ kind: 'verification', text: 'Your Tocsin code is 1 2 3 4 5 6.' }), { ...sms, type: 'voice' }, ctx);
+    const twiml = new URLSearchParams(server.requests[0]!.body).get('Twiml')!;
+    expect(twiml).not.toContain('<Gather');
+    expect(twiml.match(/<Say>Your Tocsin code is 1 2 3 4 5 6.<\/Say>/g)).toHaveLength(2);
   });
 });
 

@@ -1,11 +1,14 @@
 import twilio from 'twilio';
+import { pageCall, sayTwice } from '../twilio/twiml.js';
+import { keypressUrl } from '../twilio/urls.js';
 import type { Channel, ContactTarget, DeliveryContext, DeliveryResult, OutboundMessage } from './types.js';
 import { permanentFailure, retryableFailure, retryAfterMs } from './types.js';
 
 // SMS and voice through Twilio's REST API (2010-04-01): `POST {base}/2010-04-01/Accounts/{sid}/
 // Messages.json` and `.../Calls.json`, form-encoded, HTTP Basic auth with the account SID and
 // auth token. Plain fetch, no SDK: the official `twilio` package is used only for what must match
-// Twilio exactly, the X-Twilio-Signature check of inbound requests (verifyTwilioSignature).
+// Twilio exactly: the X-Twilio-Signature check of inbound requests (verifyTwilioSignature) and
+// the TwiML a call speaks (../twilio/twiml.ts).
 
 export interface TwilioConfig {
   accountSid: string;
@@ -24,14 +27,14 @@ export const TWILIO_API_URL = 'https://api.twilio.com';
 /** Twilio's SMS segments are 160 GSM characters; a page stays within a few of them. */
 const SMS_MAX = 640;
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-}
-
-/** The TwiML a page call speaks: the message, twice. Key presses (4 ack, 6 resolve) come with the paging path. */
-export function pageTwiml(message: OutboundMessage): string {
-  const said = escapeXml(message.text);
-  return `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${said}</Say><Pause length="1"/><Say>${said}</Say></Response>`;
+/**
+ * The TwiML a page call speaks. A page about incidents says the message and "Press 4 to
+ * acknowledge, 6 to resolve", the key press going to the notification's keypress URL; anything
+ * else (a verification code, a test) is said twice.
+ */
+export function pageTwiml(message: OutboundMessage, publicUrl?: string): string {
+  const actable = message.kind === 'incident' || message.kind === 'bundle';
+  return publicUrl && actable ? pageCall(message.text, keypressUrl(publicUrl, message.idempotencyKey)) : sayTwice(message.text);
 }
 
 export function smsBody(message: OutboundMessage): string {
@@ -97,7 +100,7 @@ export function twilioVoiceChannel(config: TwilioConfig): Channel {
     type: 'voice',
     async send(message: OutboundMessage, target: ContactTarget, ctx: DeliveryContext): Promise<DeliveryResult> {
       const callback = config.statusCallbackUrl?.('voice', message, target);
-      const form: Record<string, string> = { To: target.address, From: config.from, Twiml: pageTwiml(message) };
+      const form: Record<string, string> = { To: target.address, From: config.from, Twiml: pageTwiml(message, ctx.publicUrl) };
       if (callback) {
         form.StatusCallback = callback;
         form.StatusCallbackMethod = 'POST';

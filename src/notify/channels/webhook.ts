@@ -46,6 +46,8 @@ export function webhookPayload(message: OutboundMessage, target: ContactTarget, 
     summary: message.subject,
     text: message.text,
     incidents: message.incidents.map((i) => ({ id: i.id, number: i.number, title: i.title, service: i.service, urgency: i.urgency, status: i.status, html_url: i.url })),
+    // Signed, single-use links acting as the paged person (a page about one incident only).
+    actions: { acknowledge_url: message.links?.acknowledge ?? null, resolve_url: message.links?.resolve ?? null },
   };
 }
 

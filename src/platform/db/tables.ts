@@ -5,6 +5,8 @@ import type { MaintenanceTables } from '../../incidents/maintenance/tables.js';
 import type { RuleTables } from '../../ingest/rules/tables.js';
 import type { EscalationTables } from '../../escalation/tables.js';
 import type { NotifyTables } from '../../notify/tables.js';
+import type { SubscriptionTables } from '../../subscriptions/tables.js';
+import type { CallRoutingTables } from '../../notify/twilio/tables.js';
 
 /**
  * Row shapes of every table. Times are UTC epoch milliseconds; JSON columns hold text.
@@ -87,7 +89,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each domain declares its own in `<domain>/tables.ts`. */
-export interface Database extends OncallTables, IncidentTables, RuleTables, MaintenanceTables, EscalationTables, NotifyTables {
+export interface Database extends OncallTables, IncidentTables, RuleTables, MaintenanceTables, EscalationTables, NotifyTables, SubscriptionTables, CallRoutingTables {
   jobs: JobsTable;
   users: UsersTable;
   teams: TeamsTable;

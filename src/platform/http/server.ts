@@ -50,6 +50,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<HttpSer
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Signed links carry their claims in the path (notify/action-links.ts): ~250 characters.
+    routerOptions: { maxParamLength: 1000 },
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },

@@ -93,8 +93,15 @@ export class Worker {
   }
 
   /** Resolves once no job is running and none is due now (for tests and benchmarks). */
+  private claiming = false;
+
   async idle(): Promise<void> {
     for (;;) {
+      // A claim in flight has locked its jobs but not started them yet.
+      if (this.claiming) {
+        await new Promise((r) => setTimeout(r, 2));
+        continue;
+      }
       if (this.active.size > 0) {
         await Promise.allSettled([...this.active]);
         continue;
@@ -146,6 +153,7 @@ export class Worker {
       const free = this.concurrency - this.active.size;
       let claimedAll = false;
       if (free > 0) {
+        this.claiming = true;
         try {
           const rows = await transact(this.opts.db, async (tx) => {
             await relaxDurability(tx);
@@ -155,6 +163,8 @@ export class Worker {
           claimedAll = rows.length === free;
         } catch (err) {
           this.opts.log.error({ err }, 'claiming jobs failed');
+        } finally {
+          this.claiming = false;
         }
       }
       if (!this.running) break;

@@ -231,6 +231,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/call-routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The phone menu of the Twilio number and the webhook URLs to set in Twilio */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                digit: number;
+                                label: string;
+                                service_id: string;
+                                service_name: string;
+                            }[];
+                            greeting: string;
+                            /** @description the Twilio number callers dial (TOCSIN_TWILIO_FROM), null when Twilio is not configured */
+                            phone_number: string | null;
+                            updated_at: string | null;
+                            /** @description what to set as the number's Voice and Messaging webhooks (HTTP POST) in the Twilio console */
+                            webhooks: {
+                                sms_url: string;
+                                voice_url: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the phone menu: a greeting and one service per digit */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description one per digit; an empty list turns the menu off */
+                        entries: {
+                            /** @description the key a caller presses */
+                            digit: number;
+                            /** @description what the menu says: "press 1 for <label>" */
+                            label: string;
+                            service_id: string;
+                        }[];
+                        /** @description said before the choices; default "You have reached the on-call line." */
+                        greeting?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                digit: number;
+                                label: string;
+                                service_id: string;
+                                service_name: string;
+                            }[];
+                            greeting: string;
+                            /** @description the Twilio number callers dial (TOCSIN_TWILIO_FROM), null when Twilio is not configured */
+                            phone_number: string | null;
+                            updated_at: string | null;
+                            /** @description what to set as the number's Voice and Messaging webhooks (HTTP POST) in the Twilio console */
+                            webhooks: {
+                                sms_url: string;
+                                voice_url: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalation-policies": {
         parameters: {
             query?: never;
@@ -1406,6 +1509,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every notification sent (or held, or failed) about an incident, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notifications: components["schemas"]["Notification"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/priority": {
         parameters: {
             query?: never;
@@ -2432,6 +2575,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The throttle in force per contact type (TOCSIN_THROTTLE): more messages than this are bundled */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            limits: {
+                                contact_type: string;
+                                /** @description null: unthrottled */
+                                max: number | null;
+                                window_seconds: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/oncalls": {
         parameters: {
             query?: never;
@@ -2439,12 +2625,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is on call: at an instant (default now), or every shift within [since, until) (at most 90 days) */
+        /** Who is on call: at an instant (default now), or every shift within [since, until) (at most 90 days); with escalation_policy_ids, at which level of each policy */
         get: {
             parameters: {
                 query?: {
                     at?: string;
-                    /** @description comma-separated ids, or the parameter repeated */
+                    /** @description with escalation_policy_ids: only each person's lowest level per policy */
+                    earliest?: boolean;
+                    /** @description comma-separated ids, or the parameter repeated: everyone on call through these policies, with their level */
                     escalation_policy_ids?: string[];
                     /** @description comma-separated ids, or the parameter repeated */
                     schedule_ids?: string[];
@@ -2466,7 +2654,30 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
+                            data: ({
+                                /** @description null when the level names them directly: always on call */
+                                end: string | null;
+                                /** @description 1-based: the level of the policy that pages this person */
+                                escalation_level: number;
+                                escalation_policy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description the schedule that puts them on this level; null when the level names them directly */
+                                schedule: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** @description layer | override | swap; null when the level names them directly */
+                                source: string | null;
+                                /** @description null when the level names them directly: always on call */
+                                start: string | null;
+                                user: {
+                                    email: string;
+                                    id: string;
+                                    name: string;
+                                };
+                            } | {
                                 /** Format: date-time */
                                 end: string;
                                 schedule: {
@@ -2482,7 +2693,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
-                            }[];
+                            })[];
                         };
                     };
                 };
@@ -6233,6 +6444,432 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook subscriptions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    enabled?: boolean;
+                    /** @description Items per page */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookSubscription"][];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to incident events (the answer shows the signing secret, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @description the incident events to receive; at least one */
+                        event_types: ("incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.annotated" | "incident.status_update" | "incident.priority_changed")[];
+                        /** @description only incidents of these services (or of the teams in team_ids); empty: every service */
+                        service_ids?: string[];
+                        /** @description only incidents of these teams (or of the services in service_ids); empty: every team */
+                        team_ids?: string[];
+                        /** @description https:// URL the events are POSTed to */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            enabled: boolean;
+                            event_types: string[];
+                            id: string;
+                            service_ids: string[];
+                            /** @description the key of X-Tocsin-Signature; shown only here (on creation and rotation) */
+                            signing_secret: string;
+                            team_ids: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook subscription */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            enabled: boolean;
+                            event_types: string[];
+                            id: string;
+                            service_ids: string[];
+                            team_ids: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change some fields of a webhook subscription */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        enabled?: boolean;
+                        /** @description the incident events to receive; at least one */
+                        event_types?: ("incident.triggered" | "incident.acknowledged" | "incident.resolved" | "incident.escalated" | "incident.reassigned" | "incident.annotated" | "incident.status_update" | "incident.priority_changed")[];
+                        /** @description only incidents of these services (or of the teams in team_ids); empty: every service */
+                        service_ids?: string[];
+                        /** @description only incidents of these teams (or of the services in service_ids); empty: every team */
+                        team_ids?: string[];
+                        /** @description https:// URL the events are POSTed to */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            enabled: boolean;
+                            event_types: string[];
+                            id: string;
+                            service_ids: string[];
+                            team_ids: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's deliveries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description next_cursor from the previous page */
+                    cursor?: string;
+                    /** @description Items per page */
+                    limit?: number;
+                    status?: "queued" | "delivered" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookDelivery"][];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again: same body, same Idempotency-Key, a fresh 24-hour retry window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    delivery_id: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            delivered_at: string | null;
+                            event_type: string;
+                            /** @description also the Idempotency-Key header of every attempt */
+                            id: string;
+                            incident_id: string | null;
+                            /** @description the start of the receiver's last answer, or why there was none */
+                            last_response: string | null;
+                            /** @description the receiver's last HTTP status; null when it could not be reached */
+                            last_status_code: number | null;
+                            next_attempt_at: string | null;
+                            /** @description the body sent (byte for byte in every attempt) */
+                            payload: unknown;
+                            /** Format: date-time */
+                            retry_until: string;
+                            /**
+                             * @description queued (waiting for its next attempt) | delivered | failed (gave up)
+                             * @enum {unknown}
+                             */
+                            status: "queued" | "delivered" | "failed";
+                            subscription_id: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed `ping` event now and answer with the receiver's status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the receiver answered 2xx */
+                            delivered: boolean;
+                            duration_ms: number;
+                            /** @description the start of the receiver's answer, or why there was none */
+                            response: string;
+                            /** @description null when it could not be reached */
+                            status_code: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret (the old one stops working at once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            created_at: string;
+                            description: string;
+                            enabled: boolean;
+                            event_types: string[];
+                            id: string;
+                            service_ids: string[];
+                            /** @description the key of X-Tocsin-Signature; shown only here (on creation and rotation) */
+                            signing_secret: string;
+                            team_ids: string[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/integrations/alertmanager/{key}": {
         parameters: {
             query?: never;
@@ -6620,6 +7257,35 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        Notification: {
+            attempts: number;
+            /** @description for a held page that went out inside a bundle: that bundle */
+            bundle_id: string | null;
+            contact_label: string;
+            contact_method_id: string | null;
+            contact_type: string;
+            created_at: string;
+            delivered_at: string | null;
+            escalation_round: number | null;
+            failed_at: string | null;
+            id: string;
+            incident_id: string | null;
+            /** @description every incident the message is about (several for a bundle) */
+            incident_ids: string[];
+            /** @description incident | bundle | test | verification */
+            kind: string;
+            /** @description 0: the incident’s assignees; null: an admin paged as a last resort */
+            level: number | null;
+            loop: number | null;
+            provider_id: string | null;
+            provider_response: string | null;
+            sent_at: string | null;
+            /** @description queued | held | bundled | sent | delivered | failed | cancelled */
+            status: string;
+            updated_at: string;
+            user_id: string | null;
+            user_name: string | null;
+        };
         NotificationRule: {
             contact_method_id: string;
             /** Format: date-time */
@@ -6864,6 +7530,46 @@ export interface components {
             time_zone: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            delivered_at: string | null;
+            event_type: string;
+            /** @description also the Idempotency-Key header of every attempt */
+            id: string;
+            incident_id: string | null;
+            /** @description the start of the receiver's last answer, or why there was none */
+            last_response: string | null;
+            /** @description the receiver's last HTTP status; null when it could not be reached */
+            last_status_code: number | null;
+            next_attempt_at: string | null;
+            /** @description the body sent (byte for byte in every attempt) */
+            payload: unknown;
+            /** Format: date-time */
+            retry_until: string;
+            /**
+             * @description queued (waiting for its next attempt) | delivered | failed (gave up)
+             * @enum {unknown}
+             */
+            status: "queued" | "delivered" | "failed";
+            subscription_id: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookSubscription: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            enabled: boolean;
+            event_types: string[];
+            id: string;
+            service_ids: string[];
+            team_ids: string[];
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
         };
     };
     responses: never;

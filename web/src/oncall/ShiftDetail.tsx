@@ -10,7 +10,7 @@ import { useAllUsers } from '../access/queries.js';
 import { useRoleAtLeast, useSession } from '../access/session.js';
 import { Alert, Button, describedBy, Field, formProblems } from '../ui/forms.js';
 import { PersonChip } from './common.js';
-import { useCreateOverride, useDeleteOverride, useOfferSwap, type Override, type Shift } from './queries.js';
+import { useCreateOverride, useDeleteOverride, useOfferSwap, type OncallEntry, type Override, type Shift } from './queries.js';
 import { formatDuration, formatInstantLong, formatSpan, fromLocalInput, toLocalInput } from './time.js';
 
 export type Selection = { kind: 'shift'; shift: Shift } | { kind: 'override'; override: Override };
@@ -26,7 +26,7 @@ function useExactSpan(scheduleId: string, shift: Shift): { span: { start: string
   // not swap the span under a form that is still open).
   const exact = useQuery({
     queryKey: ['shift-span', scheduleId, shift.user.id, shift.start, shift.end],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/oncalls', { params: { query: { at: shift.start, schedule_ids: [scheduleId] } } }))).data,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/oncalls', { params: { query: { at: shift.start, schedule_ids: [scheduleId] } } }))).data as OncallEntry[],
     staleTime: Infinity,
     gcTime: 60_000,
   });

@@ -13,7 +13,9 @@ export type TimeOff = Schemas['TimeOff'];
 export type Shifts = Ok<'/api/v1/schedules/{id}/shifts', 'get'>;
 export type Shift = Shifts['final'][number];
 export type Span = Shifts['gaps'][number];
-export type OncallEntry = Ok<'/api/v1/oncalls', 'get'>['data'][number];
+type OncallAnswer = Ok<'/api/v1/oncalls', 'get'>['data'][number];
+/** An entry of GET /oncalls asked without escalation_policy_ids: always someone's shift on a schedule. */
+export type OncallEntry = Exclude<OncallAnswer, { escalation_level: number }>;
 export type CreateScheduleBody = Body<'/api/v1/schedules', 'post'>;
 export type LayerInput = NonNullable<CreateScheduleBody['layers']>[number];
 export type RotationInput = LayerInput['rotation'];
@@ -101,7 +103,7 @@ export function useDeleteOverride(scheduleId: string) {
 export function useOncallsNow() {
   return useQuery({
     queryKey: ['oncalls', 'now'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/oncalls'))).data,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/oncalls'))).data as OncallEntry[],
     refetchInterval: 60_000,
   });
 }

@@ -1,0 +1,146 @@
+// The escalate job: one step of an incident's escalation. It runs decide() for the level that
+// came due and, in the job's own transaction, writes what decide() planned: a notify job per
+// notification (keyed under the incident's escalate prefix so acknowledge/resolve cancel them),
+// the notes on the timeline, the round-robin turns, and the next step.
+
+import type { AppDeps } from '../app-context.js';
+import { dialectOf, type Tx } from '../platform/db/transaction.js';
+import type { Job, JobContext, JobRegistry } from '../platform/jobs/index.js';
+import { Changes, type IncidentRow } from '../incidents/changes.js';
+import { ESCALATE_JOB, notifyKey, type EscalatePayload } from '../incidents/keys.js';
+import { SYSTEM_ACTOR, assigneesOf, scheduleEscalation } from '../incidents/lifecycle.js';
+import { timelineEntry } from '../incidents/timeline.js';
+import { usableRules } from '../notify/queries.js';
+import { NOTIFY_JOB, type NotifyPayload } from '../notify/dispatch.js';
+import { decide, type Decision, type Note, type PlannedNotification, type RuleInput } from './decide.js';
+import { findEscalationPolicy, policyOf, roundRobinTurns } from './queries.js';
+import { targetsAt } from './targets.js';
+import type { Policy, Urgency } from './types.js';
+
+const MINUTE = 60_000;
+/** Delay before the policy takes over from unresponsive assignees, when its level 1 names none. */
+const ASSIGNEE_FALLBACK_MINUTES = 5;
+
+async function lockedIncident(tx: Tx, id: string): Promise<IncidentRow | undefined> {
+  let q = tx.selectFrom('incidents').selectAll().where('id', '=', id);
+  if (dialectOf(tx) === 'postgres') q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+async function adminIds(tx: Tx): Promise<string[]> {
+  const rows = await tx.selectFrom('users').select('id').where('role', '=', 'admin').where('deleted_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Runs one escalation step inside `tx`; exported for the crash and lateness tests' inspection. */
+export async function escalateStep(tx: Tx, payload: EscalatePayload, now: number): Promise<void> {
+  const inc = await lockedIncident(tx, payload.incident_id);
+  // Acknowledged, resolved or re-triggered since: this step belongs to a round that is over.
+  if (!inc || inc.status !== 'triggered' || inc.escalation_round !== payload.round) return;
+  const service = await tx.selectFrom('services').select(['id', 'name', 'escalation_policy_id']).where('id', '=', inc.service_id).executeTakeFirst();
+  const policyRow = service?.escalation_policy_id ? await findEscalationPolicy(tx, service.escalation_policy_id) : undefined;
+  const policy: Policy = policyRow ? policyOf(policyRow) : { levels: [], repeat: 0 };
+  const urgency = inc.urgency as Urgency;
+  const ch = new Changes(now);
+  const loop = payload.loop ?? 0;
+
+  const assignees = payload.level === 0 ? assigneesOf(inc) : [];
+  const admins = await adminIds(tx);
+  const targets = policy.levels.flatMap((l) => l.targets);
+  const directory = await targetsAt(tx, targets, now, [...assignees, ...admins]);
+  const candidates = new Set<string>([...assignees, ...admins]);
+  for (const t of targets) for (const id of directory.resolveTarget(t).user_ids) candidates.add(id);
+  const rules = await usableRules(tx, [...candidates]);
+  const rulesOf = (id: string): readonly RuleInput[] => rules.get(id) ?? [];
+
+  const notes: Note[] = [];
+  const planned: PlannedNotification[] = [];
+  let decision: Decision | null = null;
+  let anyoneReached = false;
+
+  if (payload.level === 0) {
+    // The incident's assignees first; the policy takes over from level 1 if they do not answer.
+    const reached: string[] = [];
+    for (const userId of assignees) {
+      if (directory.resolveTarget({ type: 'user', id: userId }).user_ids.length === 0) continue;
+      const own = rulesOf(userId).filter((r) => r.urgency === urgency);
+      if (own.length === 0) {
+        notes.push({ code: 'no_rules', message: `${directory.userName(userId)} has no usable ${urgency}-urgency notification rule; skipped`, loop: 0, level: 0 });
+        continue;
+      }
+      reached.push(userId);
+      for (const r of own) planned.push({ user_id: userId, contact_method_id: r.contact_method_id, at: now + r.start_delay_minutes * MINUTE, loop: 0, level: 0 });
+    }
+    if (reached.length > 0) {
+      anyoneReached = true;
+      notes.push({ code: 'level_paged', message: `Assignees paged: ${reached.map((id) => directory.userName(id)).join(', ')}`, loop: 0, level: 0 });
+      const delay = policy.levels[0]?.delay_minutes ?? ASSIGNEE_FALLBACK_MINUTES;
+      if (policy.levels.length > 0) scheduleEscalation(ch, inc, 1, { loop: 0, runAt: now + Math.max(1, delay) * MINUTE });
+    } else {
+      notes.push({ code: 'level_empty', message: 'None of the assignees can be paged; the escalation policy takes over at once', loop: 0, level: 0 });
+    }
+  }
+
+  if (payload.level > 0 || !anyoneReached) {
+    const roundRobin = await roundRobinTurns(tx, policyRow?.id ?? '');
+    decision = decide({
+      policy,
+      position: { loop, level: Math.max(1, payload.level) },
+      now,
+      urgency,
+      resolveTarget: directory.resolveTarget,
+      rulesOf,
+      admins,
+      userName: directory.userName,
+      roundRobin,
+      anyoneReached: payload.level > 1 || loop > 0,
+    });
+    for (const n of decision.notes) {
+      notes.push(!policyRow && n.code === 'nobody_reachable' ? { ...n, message: `Service ${service?.name ?? inc.service_id} has no escalation policy` } : n);
+    }
+    planned.push(...decision.notifications);
+    if (policyRow) await storeTurns(tx, policyRow.id, roundRobin, decision.roundRobin, now);
+    if (decision.next !== 'done') scheduleEscalation(ch, inc, decision.next.level, { loop: decision.next.loop, runAt: decision.next.at });
+    const last = decision.visited.at(-1);
+    if (last) ch.patchIncident(inc, { escalation_level: last.level });
+  }
+
+  for (const n of notes) {
+    ch.timeline(timelineEntry(inc.id, now, `escalation.${n.code}`, SYSTEM_ACTOR, n.message, { details: { loop: n.loop, level: n.level, round: inc.escalation_round } }));
+  }
+  // One notification per (person, method): two rules on the same method at different delays
+  // are two notifications, so the delay is part of what makes them distinct.
+  for (const n of planned) {
+    const body: NotifyPayload = {
+      incident_id: inc.id,
+      round: inc.escalation_round,
+      loop: n.loop,
+      level: n.level,
+      user_id: n.user_id,
+      contact_method_id: n.contact_method_id,
+    };
+    const delayTag = n.at > now ? `${n.contact_method_id}@${n.at - now}` : n.contact_method_id;
+    ch.enqueue(NOTIFY_JOB, body, { key: notifyKey(inc.id, inc.escalation_round, n.loop, n.level, n.user_id, delayTag), runAt: n.at });
+  }
+  const escalated = payload.level > 1 || loop > 0;
+  ch.signal(inc.id, escalated ? 'incident.escalated' : 'incident.updated');
+  await ch.flush(tx);
+}
+
+async function storeTurns(tx: Tx, policyId: string, before: Record<number, number>, after: Record<number, number>, now: number): Promise<void> {
+  for (const [level, turns] of Object.entries(after)) {
+    if (before[Number(level)] === turns) continue;
+    await tx
+      .insertInto('escalation_round_robin')
+      .values({ policy_id: policyId, level: Number(level), turns, updated_at: now })
+      .onConflict((oc) => oc.columns(['policy_id', 'level']).doUpdateSet({ turns, updated_at: now }))
+      .execute();
+  }
+}
+
+export function registerEscalationJobs(registry: JobRegistry, _deps: AppDeps): void {
+  registry.register(ESCALATE_JOB, async (job: Job<EscalatePayload>, ctx: JobContext) => {
+    await ctx.complete((tx) => escalateStep(tx, job.payload, ctx.clock.now()));
+  });
+}
+

@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely';
+
+// Paging: one delivery record per message sent to a contact method (notifications), and the
+// throttle's memory of recent sends per contact method. Row types: src/notify/tables.ts.
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('notifications')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('incident_id', 'text', (c) => c.references('incidents.id').onDelete('set null'))
+    .addColumn('bundle_id', 'text')
+    .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('contact_method_id', 'text', (c) => c.references('contact_methods.id').onDelete('set null'))
+    .addColumn('contact_type', 'text', (c) => c.notNull())
+    .addColumn('contact_label', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('escalation_round', 'integer')
+    .addColumn('loop', 'integer')
+    .addColumn('level', 'integer')
+    .addColumn('items', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+    .addColumn('provider_id', 'text')
+    .addColumn('provider_response', 'text')
+    .addColumn('failed_over', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addColumn('sent_at', 'bigint')
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('failed_at', 'bigint')
+    .execute();
+  await db.schema.createIndex('notifications_incident').on('notifications').columns(['incident_id', 'created_at']).execute();
+  await db.schema.createIndex('notifications_method').on('notifications').columns(['contact_method_id', 'created_at']).execute();
+  await db.schema.createIndex('notifications_bundle').on('notifications').column('bundle_id').execute();
+  // The throttle's held items: few rows, read by contact method.
+  await sql`create index notifications_held on notifications (contact_method_id) where status = 'held'`.execute(db);
+
+  await db.schema
+    .createTable('throttle_state')
+    .addColumn('contact_method_id', 'text', (c) => c.primaryKey().references('contact_methods.id').onDelete('cascade'))
+    .addColumn('sent', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('throttle_state').execute();
+  await db.schema.dropTable('notifications').execute();
+}
