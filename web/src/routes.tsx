@@ -6,10 +6,11 @@ import type { ReactNode } from 'react';
 import { TokensPage } from './access/TokensPage.js';
 import { HomePage } from './home/HomePage.js';
 import { UsersTeamsPage } from './access/UsersTeamsPage.js';
-import { comingSoon } from './layout/ComingSoon.js';
+import { PoliciesPage, PolicyPage } from './escalation/pages.js';
 import { IncidentPage, IncidentsPage } from './incidents/pages.js';
 import { SchedulePage } from './oncall/SchedulePage.js';
 import { SchedulesPage } from './oncall/SchedulesPage.js';
+import { ProfilePage, UserProfilePage } from './profile/pages.js';
 import { ServicePage, ServicesPage } from './services/pages.js';
 import type { Params } from './router/router.js';
 
@@ -27,9 +28,12 @@ export const ROUTES: PageRoute[] = [
   { path: '/services/:id', page: ServicePage },
   { path: '/schedules', nav: 'Schedules', page: SchedulesPage },
   { path: '/schedules/:id', page: SchedulePage },
-  { path: '/escalation-policies', nav: 'Escalation policies', page: comingSoon('Escalation policies', 'Who gets paged, in which order, and how long each level waits.') },
+  { path: '/escalation-policies', nav: 'Escalation policies', page: PoliciesPage },
+  { path: '/escalation-policies/:id', page: PolicyPage },
   { path: '/users', nav: 'Users & teams', page: UsersTeamsPage },
+  { path: '/users/:id', page: UserProfilePage },
   { path: '/tokens', nav: 'API tokens', page: TokensPage },
+  { path: '/profile', page: ProfilePage },
 ];
 
 /** Where "/" and the sign-in page lead. */

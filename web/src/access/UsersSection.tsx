@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from '../router/router.js';
 import { Alert, Button } from '../ui/forms.js';
 import { initials } from '../ui/format.js';
 import { useDebounced } from '../ui/hooks.js';
@@ -9,6 +10,8 @@ import { useRoleAtLeast, useSession } from './session.js';
 export function UsersSection() {
   const me = useSession();
   const isAdmin = useRoleAtLeast('admin');
+  // Managers read other people's contact methods and rules; admins change them.
+  const canSeeProfiles = useRoleAtLeast('manager');
   const [search, setSearch] = useState('');
   const query = useDebounced(search, 250);
   const users = useUsers(query);
@@ -77,7 +80,7 @@ export function UsersSection() {
                     <span className="avatar avatar--sm" aria-hidden="true">
                       {initials(u.name)}
                     </span>
-                    <span>{u.name}</span>
+                    {canSeeProfiles || u.id === me.user?.id ? <Link to={u.id === me.user?.id ? '/profile' : `/users/${encodeURIComponent(u.id)}`}>{u.name}</Link> : <span>{u.name}</span>}
                     {u.id === me.user?.id ? <span className="badge">you</span> : null}
                   </span>
                 </td>

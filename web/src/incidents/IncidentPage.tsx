@@ -9,7 +9,9 @@ import { Alert, Button, describedBy, Field, formProblems } from '../ui/forms.js'
 import { formatTime, initials } from '../ui/format.js';
 import { IncidentActions } from './IncidentActions.js';
 import { useIncidentStream } from './live.js';
+import { NotificationsPanel } from './NotificationsPanel.js';
 import { LiveIndicator, SeverityBadge, StatusBadge, UrgencyBadge, useNow, useZone, When } from './parts.js';
+import { timelineTone, typeLabel } from './timelineTypes.js';
 import { useAddNote, useIncident, useIncidentAlerts, useIncidentTimeline, usePostStatusUpdate, type IncidentDetail, type RecentChange, type TimelineEntry } from './queries.js';
 
 const RESOLVE_REASON: Record<string, string> = {
@@ -65,6 +67,7 @@ export function IncidentPage({ params }: { params: Params }) {
       ) : null}
       {canAct ? <IncidentActions inc={inc} /> : null}
       <AlertsPanel id={inc.id} />
+      <NotificationsPanel inc={inc} />
       <div className="inc-columns">
         <TimelinePanel inc={inc} canNote={canAct} />
         <div className="inc-side">
@@ -206,40 +209,6 @@ function AlertsPanel({ id }: { id: string }) {
   );
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  note: 'Note',
-  status_update: 'Status update',
-  'incident.triggered': 'Triggered',
-  'incident.acknowledged': 'Acknowledged',
-  'incident.unacknowledged': 'Unacknowledged',
-  'incident.resolved': 'Resolved',
-  'incident.retriggered': 'Triggered again',
-  'incident.snoozed': 'Snoozed',
-  'incident.unsnoozed': 'Snooze ended',
-  'incident.escalated': 'Escalated',
-  'incident.reassigned': 'Reassigned',
-  'incident.merged': 'Merged',
-  'incident.urgency_changed': 'Urgency',
-  'incident.priority_changed': 'Priority',
-  'incident.ack_timeout': 'Acknowledgement timed out',
-  'alert.grouped': 'Alert joined',
-  'alert.resolved': 'Alert resolved',
-  'alert.acknowledged': 'Alert acknowledged',
-};
-
-function typeLabel(type: string): string {
-  return TYPE_LABEL[type] ?? type.replace(/^[a-z]+\./, '').replace(/_/g, ' ');
-}
-
-function tone(type: string): string {
-  if (type === 'note') return 'note';
-  if (type === 'status_update') return 'update';
-  if (type.endsWith('.resolved')) return 'resolved';
-  if (type.endsWith('.acknowledged') || type.endsWith('.snoozed')) return 'acknowledged';
-  if (type.endsWith('triggered') || type.endsWith('.escalated') || type.endsWith('.ack_timeout')) return 'triggered';
-  return 'plain';
-}
-
 function TimelinePanel({ inc, canNote }: { inc: IncidentDetail; canNote: boolean }) {
   const timeline = useIncidentTimeline(inc.id);
   const zone = useZone();
@@ -261,7 +230,7 @@ function TimelinePanel({ inc, canNote }: { inc: IncidentDetail; canNote: boolean
 }
 
 function TimelineItem({ entry, now, zone }: { entry: TimelineEntry; now: number; zone: string | undefined }) {
-  const t = tone(entry.type);
+  const t = timelineTone(entry.type);
   const person = entry.actor.type === 'user';
   return (
     <li className={`inc-tl inc-tl--${t}`} data-type={entry.type}>

@@ -10,7 +10,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ME_KEY } from '../access/session.js';
-import { alertsKey, applyIncident, INCIDENTS, timelineKey, type Incident } from './queries.js';
+import { alertsKey, applyIncident, INCIDENTS, notificationsKey, timelineKey, type Incident } from './queries.js';
 
 export const STREAM_EVENTS = ['incident.triggered', 'incident.acknowledged', 'incident.resolved', 'incident.updated'] as const;
 
@@ -123,9 +123,10 @@ class IncidentStream {
     }
     if (!isIncident(inc)) return;
     applyIncident(qc, inc);
-    // Its alerts and timeline changed too; only queries on screen are read again.
+    // Its alerts, timeline and pages changed too; only queries on screen are read again.
     void qc.invalidateQueries({ queryKey: timelineKey(inc.id) });
     void qc.invalidateQueries({ queryKey: alertsKey(inc.id) });
+    void qc.invalidateQueries({ queryKey: notificationsKey(inc.id) });
     // Lists not on screen may have missed it: read them again when they are next shown.
     void qc.invalidateQueries({ queryKey: ['incidents', 'list'], refetchType: 'none' });
     this.markFresh(inc.id);

@@ -11,6 +11,7 @@ export type IncidentDetail = Ok<'/api/v1/incidents/{id}'>;
 export type RecentChange = IncidentDetail['recent_changes'][number];
 export type IncidentAlert = Schemas['Alert'];
 export type TimelineEntry = Schemas['TimelineEntry'];
+export type IncidentNotification = Schemas['Notification'];
 export type IncidentPage = Ok<'/api/v1/incidents'>;
 export type CreateIncidentBody = Body<'/api/v1/incidents', 'post'>;
 
@@ -30,6 +31,7 @@ export const listKey = (f: IncidentFilters) => ['incidents', 'list', f] as const
 export const oneKey = (id: string) => ['incidents', 'one', id] as const;
 export const alertsKey = (id: string) => ['incidents', 'alerts', id] as const;
 export const timelineKey = (id: string) => ['incidents', 'timeline', id] as const;
+export const notificationsKey = (id: string) => ['incidents', 'notifications', id] as const;
 
 const PAGE = 50;
 
@@ -96,6 +98,28 @@ export function useIncidentTimeline(id: string) {
   });
 }
 
+/** Statuses a notification soon moves on from by itself (a job sends it or bundles it). */
+const WAITING = new Set(['queued', 'held']);
+
+/**
+ * Who was paged about an incident and how delivery went. Pages go out from jobs after the
+ * incident's own events, so while anything is on its way (or the incident is open and may
+ * escalate) it is read again every few seconds; live incident events refresh it too.
+ */
+export function useIncidentNotifications(id: string, open: boolean) {
+  return useQuery({
+    queryKey: notificationsKey(id),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/incidents/{id}/notifications', { params: { path: { id } } }))).notifications,
+    refetchInterval: (q) => {
+      const rows = q.state.data;
+      if (rows?.some((n) => WAITING.has(n.status))) return 4_000;
+      // Open incidents escalate; sent messages may still be confirmed delivered or fail.
+      if (open || rows?.some((n) => n.status === 'sent')) return 10_000;
+      return false;
+    },
+  });
+}
+
 // ---- keeping the cache true ----
 
 /** Whether the list with these filters shows this incident. */
@@ -151,6 +175,7 @@ function settle(qc: QueryClient, inc: Incident) {
   applyIncident(qc, inc);
   void qc.invalidateQueries({ queryKey: timelineKey(inc.id) });
   void qc.invalidateQueries({ queryKey: alertsKey(inc.id) });
+  void qc.invalidateQueries({ queryKey: notificationsKey(inc.id) });
   void qc.invalidateQueries({ queryKey: ['incidents', 'list'], refetchType: 'none' });
 }
 

@@ -20,7 +20,7 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
           <span>Tocsin</span>
         </Link>
         <div className="topbar__spacer" />
-        <div className="topbar__user" data-testid="signed-in-user">
+        <Link to="/profile" className={`topbar__user${path === '/profile' ? ' is-active' : ''}`} data-testid="signed-in-user" title="Your profile: contact methods and notification rules">
           <span className="avatar" aria-hidden="true">
             {initials(name)}
           </span>
@@ -30,7 +30,8 @@ export function Shell({ path, children }: { path: string; children: ReactNode })
               {me.user?.email ?? me.actor.type} · {me.actor.role}
             </span>
           </span>
-        </div>
+          <span className="visually-hidden"> — your profile</span>
+        </Link>
         <Button
           variant="ghost"
           className="topbar__signout"

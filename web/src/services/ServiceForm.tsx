@@ -1,6 +1,7 @@
 /** Create or edit a service: everything a service decides about its alerts and incidents. */
 import { useId, useState, type FormEvent } from 'react';
 import { useTeams } from '../access/queries.js';
+import { useAllPolicies } from '../escalation/queries.js';
 import { reshapeProblem, secondsProblem } from '../incidents/parts.js';
 import { Alert, Button, describedBy, Field, formProblems } from '../ui/forms.js';
 import { useCreateService, useUpdateService, type CreateServiceBody, type Service } from './queries.js';
@@ -14,6 +15,7 @@ const FIELDS = [
   'name',
   'description',
   'team_id',
+  'escalation_policy_id',
   'urgency',
   'severity_urgency',
   'auto_resolve_timeout',
@@ -45,9 +47,11 @@ export function ServiceForm({ service, onSaved, onCancel }: { service?: Service;
   const update = useUpdateService(service?.id ?? '');
   const m = service ? update : create;
   const teams = useTeams();
+  const policies = useAllPolicies();
   const [name, setName] = useState(service?.name ?? '');
   const [description, setDescription] = useState(service?.description ?? '');
   const [teamId, setTeamId] = useState(service?.team_id ?? '');
+  const [policyId, setPolicyId] = useState(service?.escalation_policy_id ?? '');
   const [urgency, setUrgency] = useState<UrgencyMode>(service?.urgency ?? 'high');
   const [sevUrgency, setSevUrgency] = useState<Record<(typeof SEVERITIES)[number], Urgency>>(
     service?.severity_urgency ?? { critical: 'high', error: 'high', warning: 'low', info: 'low' },
@@ -83,6 +87,7 @@ export function ServiceForm({ service, onSaved, onCancel }: { service?: Service;
       name: name.trim(),
       description: description.trim(),
       team_id: teamId || null,
+      escalation_policy_id: policyId || null,
       urgency,
       ...(urgency === 'severity' ? { severity_urgency: sevUrgency } : {}),
       auto_resolve_timeout: secondsOf(autoResolve),
@@ -114,6 +119,28 @@ export function ServiceForm({ service, onSaved, onCancel }: { service?: Service;
                 {t.name}
               </option>
             ))}
+          </select>
+        </Field>
+        <Field
+          id={id('escalation_policy_id')}
+          label="Escalation policy"
+          error={err.escalation_policy_id}
+          hint={policyId ? 'Who its incidents page, level by level' : 'Without one, incidents open but nobody is paged'}
+        >
+          <select
+            id={id('escalation_policy_id')}
+            name="escalation_policy_id"
+            value={policyId}
+            onChange={(e) => setPolicyId(e.target.value)}
+            {...describedBy(id('escalation_policy_id'), err.escalation_policy_id, true)}
+          >
+            <option value="">None: nobody is paged</option>
+            {policies.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            {policyId && policies.data && !policies.data.some((p) => p.id === policyId) ? <option value={policyId}>(a policy that no longer exists)</option> : null}
           </select>
         </Field>
         <Field id={id('status')} label="Status" error={err.status} hint={status === 'disabled' ? 'Events are accepted and logged, but open nothing' : 'Alerts open incidents and page'}>

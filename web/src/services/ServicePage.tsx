@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTeams } from '../access/queries.js';
 import { useRoleAtLeast } from '../access/session.js';
 import { ApiError } from '../api/client.js';
+import { usePolicy } from '../escalation/queries.js';
 import { durationText } from '../incidents/parts.js';
 import { PageHeader } from '../layout/PageHeader.js';
 import { Link, navigate, type Params } from '../router/router.js';
@@ -90,8 +91,9 @@ function SettingsSummary({ service: s }: { service: Service }) {
   const teams = useTeams();
   const team = s.team_id ? teams.data?.find((t) => t.id === s.team_id)?.name : null;
   const hid = useId();
-  const facts: Array<[string, string]> = [
+  const facts: Array<[string, ReactNode]> = [
     ['Status', s.status === 'active' ? 'Active' : 'Disabled: events are logged, nothing pages'],
+    ['Escalation policy', <PolicyLink key="policy" id={s.escalation_policy_id} />],
     ['Team', team ?? (s.team_id ? '…' : 'No team')],
     ['Urgency', s.urgency === 'severity' ? `By severity (critical ${s.severity_urgency.critical}, error ${s.severity_urgency.error}, warning ${s.severity_urgency.warning}, info ${s.severity_urgency.info})` : urgencyText(s)],
     ['Alert grouping', groupingText(s)],
@@ -115,6 +117,14 @@ function SettingsSummary({ service: s }: { service: Service }) {
       </dl>
     </section>
   );
+}
+
+/** The service's escalation policy by name, linking to it; a warning when there is none. */
+function PolicyLink({ id }: { id: string | null }) {
+  const policy = usePolicy(id ?? '');
+  if (!id) return <span className="svc-warn">None: incidents page nobody</span>;
+  if (policy.isError) return <span className="svc-warn">A policy that no longer exists</span>;
+  return <Link to={`/escalation-policies/${encodeURIComponent(id)}`}>{policy.data?.name ?? '…'}</Link>;
 }
 
 function DeleteService({ service }: { service: Service }) {

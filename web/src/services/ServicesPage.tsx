@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTeams } from '../access/queries.js';
 import { useRoleAtLeast } from '../access/session.js';
+import { useAllPolicies } from '../escalation/queries.js';
 import { useNow, useZone, When } from '../incidents/parts.js';
 import { PageHeader } from '../layout/PageHeader.js';
 import { Link, navigate } from '../router/router.js';
@@ -25,7 +26,9 @@ export function ServicesPage() {
   const teams = useTeams();
   const canManage = useRoleAtLeast('manager');
   const [adding, setAdding] = useState(false);
+  const policies = useAllPolicies();
   const teamName = useMemo(() => new Map(teams.data?.map((t) => [t.id, t.name])), [teams.data]);
+  const policyName = useMemo(() => new Map(policies.data?.map((p) => [p.id, p.name])), [policies.data]);
   const now = useNow();
   const zone = useZone();
   const rows = [...(services.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
@@ -51,6 +54,7 @@ export function ServicesPage() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Team</th>
+              <th scope="col">Escalation policy</th>
               <th scope="col">Urgency</th>
               <th scope="col">Grouping</th>
               <th scope="col">Status</th>
@@ -67,6 +71,13 @@ export function ServicesPage() {
                   {s.description ? <span className="muted small svc-desc">{s.description}</span> : null}
                 </td>
                 <td>{s.team_id ? (teamName.get(s.team_id) ?? '—') : <span className="muted">—</span>}</td>
+                <td>
+                  {s.escalation_policy_id ? (
+                    <Link to={`/escalation-policies/${encodeURIComponent(s.escalation_policy_id)}`}>{policyName.get(s.escalation_policy_id) ?? '…'}</Link>
+                  ) : (
+                    <span className="svc-warn">None</span>
+                  )}
+                </td>
                 <td>{urgencyText(s)}</td>
                 <td>{groupingText(s)}</td>
                 <td>
@@ -79,13 +90,13 @@ export function ServicesPage() {
             ))}
             {services.isPending ? (
               <tr>
-                <td colSpan={6} className="table__empty">
+                <td colSpan={7} className="table__empty">
                   Loading services…
                 </td>
               </tr>
             ) : rows.length === 0 && !services.isError ? (
               <tr>
-                <td colSpan={6} className="table__empty">
+                <td colSpan={7} className="table__empty">
                   No services yet.{canManage ? ' Create one, then add an integration to send it alerts.' : ''}
                 </td>
               </tr>

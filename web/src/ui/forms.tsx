@@ -21,6 +21,15 @@ export function humanize(message: string): string {
   if (x) return `Must be at most ${x[1]} characters`;
   if (/^must match format "email"$/i.test(m)) return 'Must be an email address';
   if (/^must match format "date-time"$/i.test(m)) return 'Must be a date and time';
+  x = /^must be >= (-?\d+)$/i.exec(m);
+  if (x) return `Must be at least ${x[1]}`;
+  x = /^must be <= (-?\d+)$/i.exec(m);
+  if (x) return `Must be at most ${x[1]}`;
+  if (/^must be integer$/i.test(m)) return 'Must be a whole number';
+  x = /^must NOT have fewer than (\d+) items?$/i.exec(m);
+  if (x) return x[1] === '1' ? 'Add at least one' : `Add at least ${x[1]}`;
+  x = /^must NOT have more than (\d+) items?$/i.exec(m);
+  if (x) return `At most ${x[1]}`;
   return sentence(m);
 }
 

@@ -1,0 +1,3 @@
+/** The escalation policy pages, for the route table (../routes.tsx). */
+export { PoliciesPage } from './PoliciesPage.js';
+export { PolicyPage } from './PolicyPage.js';
