@@ -20,17 +20,15 @@
 // ("Performance").
 
 import os from 'node:os';
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
 import { silentLogger } from '../src/platform/log.js';
 import { startService } from '../src/service.js';
 import { ingestPipelineFor } from '../src/ingest/ingest.js';
+import { benchDatabase } from './support.js';
 
 interface LoadSpec {
   url: string;
@@ -121,28 +119,8 @@ async function ceiling(seconds: number): Promise<void> {
 
 async function bench(db: 'sqlite' | 'postgres', seconds: number): Promise<void> {
   const token = 'tcs_bench_admin_token_0123456789abcdef';
-  let dataDir = '';
-  let databaseUrl: string | undefined;
-  let dropDb: (() => Promise<void>) | null = null;
-  if (db === 'sqlite') {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tocsin-bench-'));
-  } else {
-    const server = process.env.TOCSIN_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = `tocsin_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(server);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const target = await benchDatabase(db);
+  const { dataDir, databaseUrl } = target;
   const config = loadConfig(
     { TOCSIN_ADMIN_TOKEN: token, TOCSIN_ADMIN_PASSWORD: 'bench-password', TOCSIN_RATE_LIMIT: '10000000', TOCSIN_RATE_LIMIT_ANONYMOUS: '10000000', TOCSIN_INGEST_RATE_LIMIT: '100000000', TOCSIN_LOG_LEVEL: 'warn' },
     { port: 0, host: '127.0.0.1', ...(dataDir ? { dataDir } : {}), ...(databaseUrl ? { databaseUrl } : {}) },
@@ -190,8 +168,7 @@ async function bench(db: 'sqlite' | 'postgres', seconds: number): Promise<void> 
     );
   } finally {
     await service.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    await dropDb?.();
+    await target.drop();
   }
 }
 

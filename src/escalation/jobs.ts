@@ -11,7 +11,7 @@ import { ESCALATE_JOB, notifyKey, type EscalatePayload } from '../incidents/keys
 import { SYSTEM_ACTOR, assigneesOf, scheduleEscalation } from '../incidents/lifecycle.js';
 import { timelineEntry } from '../incidents/timeline.js';
 import { usableRules } from '../notify/queries.js';
-import { NOTIFY_JOB, type NotifyPayload } from '../notify/dispatch.js';
+import { NOTIFY_JOB, SEND_GUARD_MS, admitPage, guardKey, guardPayload, sendAdmitted, type NotifyPayload, type Prepared } from '../notify/dispatch.js';
 import { decide, type Decision, type Note, type PlannedNotification, type RuleInput } from './decide.js';
 import { findEscalationPolicy, policyOf, roundRobinTurns } from './queries.js';
 import { targetsAt } from './targets.js';
@@ -32,11 +32,15 @@ async function adminIds(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Runs one escalation step inside `tx`; exported for the crash and lateness tests' inspection. */
-export async function escalateStep(tx: Tx, payload: EscalatePayload, now: number): Promise<void> {
+/**
+ * Runs one escalation step inside `tx`. Pages due now are admitted here (throttle, delivery
+ * record) and returned for the caller to send after the commit; later ones become notify jobs.
+ */
+export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePayload, now: number): Promise<Array<Prepared & { guard: string }>> {
+  const admitted: Array<Prepared & { guard: string }> = [];
   const inc = await lockedIncident(tx, payload.incident_id);
   // Acknowledged, resolved or re-triggered since: this step belongs to a round that is over.
-  if (!inc || inc.status !== 'triggered' || inc.escalation_round !== payload.round) return;
+  if (!inc || inc.status !== 'triggered' || inc.escalation_round !== payload.round) return admitted;
   const service = await tx.selectFrom('services').select(['id', 'name', 'escalation_policy_id']).where('id', '=', inc.service_id).executeTakeFirst();
   const policyRow = service?.escalation_policy_id ? await findEscalationPolicy(tx, service.escalation_policy_id) : undefined;
   const policy: Policy = policyRow ? policyOf(policyRow) : { levels: [], repeat: 0 };
@@ -82,7 +86,7 @@ export async function escalateStep(tx: Tx, payload: EscalatePayload, now: number
   }
 
   if (payload.level > 0 || !anyoneReached) {
-    const roundRobin = await roundRobinTurns(tx, policyRow?.id ?? '');
+    const roundRobin = policyRow && policy.levels.some((l) => l.round_robin) ? await roundRobinTurns(tx, policyRow.id) : {};
     decision = decide({
       policy,
       position: { loop, level: Math.max(1, payload.level) },
@@ -120,11 +124,21 @@ export async function escalateStep(tx: Tx, payload: EscalatePayload, now: number
       contact_method_id: n.contact_method_id,
     };
     const delayTag = n.at > now ? `${n.contact_method_id}@${n.at - now}` : n.contact_method_id;
-    ch.enqueue(NOTIFY_JOB, body, { key: notifyKey(inc.id, inc.escalation_round, n.loop, n.level, n.user_id, delayTag), runAt: n.at });
+    const key = notifyKey(inc.id, inc.escalation_round, n.loop, n.level, n.user_id, delayTag);
+    if (n.at > now) {
+      ch.enqueue(NOTIFY_JOB, body, { key, runAt: n.at });
+      continue;
+    }
+    const page = await admitPage(tx, deps, inc, body, key, now);
+    if (!page) continue;
+    const guard = guardKey(inc.id, inc.escalation_round, page.notificationId);
+    ch.enqueue(NOTIFY_JOB, guardPayload(page.notificationId), { key: guard, runAt: now + SEND_GUARD_MS });
+    admitted.push({ ...page, guard });
   }
   const escalated = payload.level > 1 || loop > 0;
   ch.signal(inc.id, escalated ? 'incident.escalated' : 'incident.updated');
   await ch.flush(tx);
+  return admitted;
 }
 
 async function storeTurns(tx: Tx, policyId: string, before: Record<number, number>, after: Record<number, number>, now: number): Promise<void> {
@@ -138,9 +152,10 @@ async function storeTurns(tx: Tx, policyId: string, before: Record<number, numbe
   }
 }
 
-export function registerEscalationJobs(registry: JobRegistry, _deps: AppDeps): void {
+export function registerEscalationJobs(registry: JobRegistry, deps: AppDeps): void {
   registry.register(ESCALATE_JOB, async (job: Job<EscalatePayload>, ctx: JobContext) => {
-    await ctx.complete((tx) => escalateStep(tx, job.payload, ctx.clock.now()));
+    const pages = await ctx.complete((tx) => escalateStep(tx, deps, job.payload, ctx.clock.now()));
+    await sendAdmitted(deps, ctx.clock, pages);
   });
 }
 

@@ -12,9 +12,9 @@ import { notifyKey, webhookSigningSecret } from './secrets.js';
 export const FAILURES_BEFORE_DISABLE = 5;
 
 /** What an adapter needs to know about a contact method (the webhook secret derived). */
-export async function contactTarget(ex: Executor, row: Row<'contact_methods'>): Promise<ContactTarget> {
+export async function contactTarget(ex: Executor, row: Row<'contact_methods'>, signingKey?: string): Promise<ContactTarget> {
   const target: ContactTarget = { id: row.id, type: row.type, address: row.address, label: row.label };
-  if (row.type === 'webhook' && row.signing_nonce) target.signingSecret = webhookSigningSecret(await notifyKey(ex, 'webhook_signing_key'), row.id, row.signing_nonce);
+  if (row.type === 'webhook' && row.signing_nonce) target.signingSecret = webhookSigningSecret(signingKey ?? (await notifyKey(ex, 'webhook_signing_key')), row.id, row.signing_nonce);
   return target;
 }
 
@@ -35,12 +35,13 @@ export async function deliver(channels: ChannelRegistry, message: OutboundMessag
  * the reason. Returns whether this call disabled it (the caller tells the owner).
  */
 export async function recordDeliveryOutcome(tx: Executor, contactMethodId: string, result: DeliveryResult, now: number): Promise<{ disabled: boolean }> {
-  const row = await tx.selectFrom('contact_methods').select(['consecutive_failures', 'disabled_reason']).where('id', '=', contactMethodId).executeTakeFirst();
-  if (!row) return { disabled: false };
   if (result.status !== 'failed') {
-    await tx.updateTable('contact_methods').set({ consecutive_failures: 0, updated_at: now }).where('id', '=', contactMethodId).execute();
+    // One statement on the hot path, writing only when there was a failure streak to end.
+    await tx.updateTable('contact_methods').set({ consecutive_failures: 0, updated_at: now }).where('id', '=', contactMethodId).where('consecutive_failures', '!=', 0).execute();
     return { disabled: false };
   }
+  const row = await tx.selectFrom('contact_methods').select(['consecutive_failures', 'disabled_reason']).where('id', '=', contactMethodId).executeTakeFirst();
+  if (!row) return { disabled: false };
   const failures = Number(row.consecutive_failures) + 1;
   const disable = failures >= FAILURES_BEFORE_DISABLE && row.disabled_reason === null;
   await tx

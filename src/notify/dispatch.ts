@@ -19,14 +19,14 @@ import { pageMessage } from './messages.js';
 import { NOTIFY_JOB, failOver, recordOutcome, type NotifyPayload, type RetryPayload } from './outcome.js';
 import { incidentSummaries, insertNotification, itemsOf, notificationById, notificationByKey, saveSends, throttleState, type NotificationRow } from './records.js';
 import { channelsFor, throttleLimitsFor } from './runtime.js';
-import { notifyKey } from './secrets.js';
-import { admit, flush, type ThrottleItem } from './throttle.js';
+import { cachedNotifyKey } from './secrets.js';
+import { admit as admitToThrottle, flush, type ThrottleItem } from './throttle.js';
 
 export { NOTIFY_JOB, type NotifyPayload } from './outcome.js';
 export const FLUSH_JOB = 'notify.flush';
 export const flushKey = (contactMethodId: string) => `notify.flush:${contactMethodId}`;
 
-interface Prepared {
+export interface Prepared {
   notificationId: string;
   message: OutboundMessage;
   target: ContactTarget;
@@ -73,9 +73,9 @@ async function prepareSend(tx: Tx, deps: AppDeps, row: NotificationRow, method: 
     userId: row.user_id,
     publicUrl: deps.config.publicUrl,
     now,
-    linkKey: await notifyKey(tx, 'action_link_key'),
+    linkKey: await cachedNotifyKey(deps.db, tx, 'action_link_key'),
   });
-  return { notificationId: row.id, message, target: await contactTarget(tx, method) };
+  return { notificationId: row.id, message, target: await contactTarget(tx, method, await cachedNotifyKey(deps.db, tx, 'webhook_signing_key')) };
 }
 
 /** Step 1 for a planned notification. */
@@ -84,11 +84,21 @@ async function admitPlanned(tx: Tx, deps: AppDeps, job: Job<NotifyPayload>, now:
   const inc = await lockIncident(tx, p.incident_id);
   if (!inc || inc.status !== 'triggered' || inc.escalation_round !== p.round) return null;
   const existing = await notificationByKey(tx, job.id);
-  const method = await lockMethod(tx, p.contact_method_id);
   if (existing) {
     // Re-run after a crash: send what step 1 already decided, once more.
+    const method = await lockMethod(tx, p.contact_method_id);
     return existing.status === 'queued' && method ? prepareSend(tx, deps, existing, method, now) : null;
   }
+  return admitPage(tx, deps, inc, p, job.id, now);
+}
+
+/**
+ * Admits one planned notification of a triggered incident, in the caller's transaction: the
+ * throttle decides, the delivery record is written, and what to send comes back (null when it
+ * was held, or the method could not be used and the next one was planned instead).
+ */
+export async function admitPage(tx: Tx, deps: AppDeps, inc: Row<'incidents'>, p: NotifyPayload, idempotencyKey: string, now: number): Promise<Prepared | null> {
+  const method = await lockMethod(tx, p.contact_method_id);
   const unusable = unusableReason(method);
   if (unusable !== null || !method) {
     // Disabled, unverified or deleted since the step planned it: the next method instead.
@@ -109,8 +119,8 @@ async function admitPlanned(tx: Tx, deps: AppDeps, job: Job<NotifyPayload>, now:
   const item: ThrottleItem = { incident_id: inc.id, incident_number: Number(inc.number), title: inc.title, service_name: service?.name ?? '(deleted service)' };
   const limit = throttleLimitsFor(deps)[method.type];
   const { state, held } = await throttleState(tx, method.id);
-  const outcome = admit(state, item, now, limit);
-  const base = { user_id: p.user_id, contact_method: method, round: p.round, loop: p.loop, level: p.level, idempotency_key: job.id, now };
+  const outcome = admitToThrottle(state, item, now, limit);
+  const base = { user_id: p.user_id, contact_method: method, round: p.round, loop: p.loop, level: p.level, idempotency_key: idempotencyKey, now };
   if (outcome.action === 'hold') {
     const row = await insertNotification(tx, { ...base, incident_id: inc.id, kind: 'incident', status: 'held', items: [item] });
     if (limit) await saveSends(tx, method.id, outcome.state.sent, now);
@@ -228,6 +238,40 @@ async function sendAndRecord(deps: AppDeps, ctx: JobContext, prepared: Prepared 
   if (!prepared) return;
   const result = await deliver(channelsFor(deps), prepared.message, prepared.target, { now: ctx.clock.now(), publicUrl: deps.config.publicUrl });
   await ctx.complete((tx) => recordOutcome(tx, prepared.notificationId, result, ctx.clock.now()));
+}
+
+/** How long a page admitted by an escalation step may take to go out before a notify job sends it instead. */
+export const SEND_GUARD_MS = 120_000;
+
+/**
+ * The guard of a page that an escalation step admitted and sends itself, right after its commit:
+ * a notify job that sends the record (still queued, no attempt made) if that never happens,
+ * because the process died in between. Cancelled once the outcome is recorded.
+ */
+export function guardKey(incidentId: string, round: number, notificationId: string): string {
+  return `escalate:${incidentId}:${round}:r:${notificationId}:0`;
+}
+
+export function guardPayload(notificationId: string): RetryPayload {
+  return { notification_id: notificationId, attempt: 0 };
+}
+
+/**
+ * Sends pages an escalation step admitted, concurrently, and records every outcome in one
+ * transaction that also cancels their guards: the fast path from trigger to first page (one
+ * job, two transactions) instead of a notify job per page.
+ */
+export async function sendAdmitted(deps: AppDeps, clock: { now(): number }, pages: Array<Prepared & { guard: string }>): Promise<void> {
+  if (pages.length === 0) return;
+  const channels = channelsFor(deps);
+  const results = await Promise.all(pages.map((p) => deliver(channels, p.message, p.target, { now: clock.now(), publicUrl: deps.config.publicUrl })));
+  const now = clock.now();
+  await transact(deps.db, async (tx) => {
+    const ch = new Changes(now);
+    for (let i = 0; i < pages.length; i++) await recordOutcome(tx, pages[i]!.notificationId, results[i]!, now, ch);
+    for (const p of pages) ch.cancelKey(p.guard);
+    await ch.flush(tx);
+  });
 }
 
 export function registerNotifyJobs(registry: JobRegistry, deps: AppDeps): void {

@@ -70,10 +70,12 @@ function note(ch: Changes, row: NotificationRow, type: string, message: string, 
 }
 
 /** Records a send's result on its notification (in the transaction that completes the notify job). */
-export async function recordOutcome(tx: Tx, notificationId: string, result: DeliveryResult, now: number): Promise<void> {
+export async function recordOutcome(tx: Tx, notificationId: string, result: DeliveryResult, now: number, shared?: Changes): Promise<void> {
   const row = await notificationById(tx, notificationId);
   if (!row) return;
-  const ch = new Changes(now);
+  // A caller recording many outcomes passes one Changes and flushes it once.
+  const ch = shared ?? new Changes(now);
+  const flush = shared ? async () => {} : () => ch.flush(tx);
   const attempts = row.attempts + 1;
   const who = await userName(tx, row.user_id);
   const response = result.provider_response?.slice(0, 2000) ?? null;
@@ -92,7 +94,7 @@ export async function recordOutcome(tx: Tx, notificationId: string, result: Deli
     if (row.contact_method_id) await recordDeliveryOutcome(tx, row.contact_method_id, result, now);
     const what = row.kind === 'bundle' ? `bundle of ${incidentIds(row).length} incidents` : 'page';
     note(ch, row, 'notification.sent', `${result.status === 'delivered' ? 'Delivered' : 'Sent'} ${what} to ${who} by ${describeMethod(row)}`);
-    await ch.flush(tx);
+    await flush();
     return;
   }
   const giveUpAt = row.contact_type === 'webhook' ? row.created_at + WEBHOOK_RETRY_MS : null;
@@ -125,7 +127,7 @@ export async function recordOutcome(tx: Tx, notificationId: string, result: Deli
     if (disabled) note(ch, row, 'notification.method_disabled', `${who}'s ${describeMethod(row)} kept failing and is now disabled; ${who} is told on their profile`);
   }
   if (row.failed_over === 0) await failOver(tx, ch, failoverSource(row), who);
-  await ch.flush(tx);
+  await flush();
 }
 
 /** What failing over needs to know about the notification that failed (or could not be sent). */

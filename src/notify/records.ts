@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { newId } from '../platform/ids.js';
 import type { Executor, Tx } from '../platform/db/transaction.js';
 import type { Row } from '../platform/db/tables.js';
@@ -71,7 +72,7 @@ export async function notificationById(ex: Executor, id: string): Promise<Notifi
 }
 
 export async function heldNotifications(ex: Executor, contactMethodId: string): Promise<NotificationRow[]> {
-  return ex.selectFrom('notifications').selectAll().where('contact_method_id', '=', contactMethodId).where('status', '=', 'held').orderBy('created_at').orderBy('id').execute();
+  return ex.selectFrom('notifications').selectAll().where('contact_method_id', '=', contactMethodId).where('status', '=', sql.lit('held')).orderBy('created_at').orderBy('id').execute();
 }
 
 /** The throttle state of a method: its recent sends from throttle_state, its held items from the held records. */

@@ -22,3 +22,20 @@ export function newSigningNonce(): string {
 export function webhookSigningSecret(key: string, contactMethodId: string, nonce: string): string {
   return `whsec_${createHmac('sha256', key).update(`webhook\u0000${contactMethodId}\u0000${nonce}`).digest('base64url')}`;
 }
+
+const cached = new WeakMap<object, Map<NotifyKeyName, string>>();
+
+/**
+ * The key, read once per database: the rows are written by the migration and never change, and
+ * the paging hot path needs both keys for every page. `db` is the root handle the cache hangs on.
+ */
+export async function cachedNotifyKey(db: object, ex: Executor, name: NotifyKeyName): Promise<string> {
+  let keys = cached.get(db);
+  if (!keys) cached.set(db, (keys = new Map()));
+  let value = keys.get(name);
+  if (value === undefined) {
+    value = await notifyKey(ex, name);
+    keys.set(name, value);
+  }
+  return value;
+}

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testDialect } from '../support/database.js';
 import { advance, incidents, startWorker, timeline } from '../ingest/helpers.js';
 import { makeUser } from '../oncall/helpers.js';
+import { json, standIn } from '../../src/notify/channels/test-support.js';
 import { addWebhook, clearRules, makePolicy, makeService, paged, startReceiver, trigger, type Receiver } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -81,6 +82,43 @@ describe(`channels and throttling on ${testDialect()}`, () => {
     // Alice is not paged again: the escalation ended with the resolve.
     await advance(t, w, 30 * MINUTE);
     expect(mails).toHaveLength(1);
+  });
+
+  it('honours Slack’s 429 Retry-After and delivers the page afterwards, losing nothing', async () => {
+    let limited = true;
+    const slack = await standIn((req, res) => {
+      if (req.path !== '/api/chat.postMessage' || req.headers.authorization !== 'Bearer xoxb-test') return json(res, 404, { ok: false, error: 'unknown_method' });
+      if (limited) return json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '30' });
+      return json(res, 200, { ok: true, channel: 'D0123', ts: '1767614400.000100' });
+    });
+    const s = await createTestApp({ env: { TOCSIN_SLACK_BOT_TOKEN: 'xoxb-test', TOCSIN_SLACK_API_URL: `${slack.url}/api/` } });
+    const sw = startWorker(s);
+    await sw.start();
+    try {
+      const alice = await makeUser(s, 'Alice');
+      await clearRules(s, alice);
+      const method = (await s.request('admin', 'POST', `/api/v1/users/${alice}/contact-methods`, { type: 'slack', address: 'U024BE7LH', label: 'DM' })).json().id as string;
+      await s.request('admin', 'POST', `/api/v1/users/${alice}/notification-rules`, { urgency: 'high', start_delay_minutes: 0, contact_method_id: method });
+      const svc = await makeService(s, await makePolicy(s, [{ delay_minutes: 60, targets: [{ type: 'user', id: alice }] }]));
+      await trigger(s, svc.key, 'slack');
+      await advance(s, sw, 0);
+      const [inc] = await incidents(s);
+      const first = (await s.request('observer', 'GET', `/api/v1/incidents/${inc!.id}/notifications`)).json().notifications;
+      expect(first).toMatchObject([{ contact_type: 'slack', status: 'queued', attempts: 1 }]);
+      limited = false;
+      await advance(s, sw, 29_000);
+      expect(slack.requests).toHaveLength(1);
+      await advance(s, sw, 2_000);
+      expect(slack.requests).toHaveLength(2);
+      // The retry carries the same message.
+      expect(slack.requests[1]!.body).toBe(slack.requests[0]!.body);
+      const after = (await s.request('observer', 'GET', `/api/v1/incidents/${inc!.id}/notifications`)).json().notifications;
+      expect(after).toMatchObject([{ contact_type: 'slack', status: 'sent', attempts: 2, provider_id: expect.any(String) }]);
+    } finally {
+      await sw.stop();
+      await s.close();
+      await slack.close();
+    }
   });
 
   it('holds pages beyond the limit and sends them as one bundle when a slot frees', async () => {

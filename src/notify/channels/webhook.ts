@@ -75,7 +75,22 @@ interface RawResponse {
   body: string;
 }
 
-function request(url: URL, body: string, headers: Record<string, string>, config: WebhookConfig): Promise<RawResponse> {
+interface Agents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+/**
+ * Kept-alive connections per channel: a storm of pages to one receiver reuses its connections
+ * instead of opening one per page. The address check runs when a connection is opened, and an
+ * open connection cannot move to another address.
+ */
+function keepAliveAgents(allowPrivate: boolean): Agents {
+  const options = { keepAlive: true, maxSockets: 64, lookup: guardedLookup(allowPrivate) };
+  return { http: new http.Agent(options), https: new https.Agent(options) };
+}
+
+function request(url: URL, body: string, headers: Record<string, string>, config: WebhookConfig, agents: Agents): Promise<RawResponse> {
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(
@@ -83,9 +98,8 @@ function request(url: URL, body: string, headers: Record<string, string>, config
       {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        lookup: guardedLookup(config.allowPrivate),
         timeout: config.timeoutMs ?? 10_000,
-        agent: false,
+        agent: url.protocol === 'https:' ? agents.https : agents.http,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -106,6 +120,7 @@ function request(url: URL, body: string, headers: Record<string, string>, config
 }
 
 export function webhookChannel(config: WebhookConfig): Channel {
+  const agents = keepAliveAgents(config.allowPrivate);
   return {
     type: 'webhook',
     async send(message: OutboundMessage, target: ContactTarget, ctx: DeliveryContext): Promise<DeliveryResult> {
@@ -125,7 +140,7 @@ export function webhookChannel(config: WebhookConfig): Channel {
       };
       let res: RawResponse;
       try {
-        res = await request(url, body, headers, config);
+        res = await request(url, body, headers, config, agents);
       } catch (e) {
         if (e instanceof PrivateAddressError) return permanentFailure(`refused: ${e.message}`);
         return retryableFailure(`webhook unreachable: ${(e as Error).message}`);

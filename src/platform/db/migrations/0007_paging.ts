@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
-// Paging: one delivery record per message sent to a contact method (notifications), and the
-// throttle's memory of recent sends per contact method. Row types: src/notify/tables.ts.
+// Paging: one delivery record per message sent to a contact method (notifications), the
+// throttle's memory of recent sends per contact method, and an index for the job queue's
+// wake-up. Row types: src/notify/tables.ts.
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -33,8 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('notifications_incident').on('notifications').columns(['incident_id', 'created_at']).execute();
   await db.schema.createIndex('notifications_method').on('notifications').columns(['contact_method_id', 'created_at']).execute();
   await db.schema.createIndex('notifications_bundle').on('notifications').column('bundle_id').execute();
-  // The throttle's held items: few rows, read by contact method.
-  await sql`create index notifications_held on notifications (contact_method_id) where status = 'held'`.execute(db);
+  // The throttle's held items: few rows, read by contact method in arrival order. It covers
+  // what notifications_method does, so SQLite's planner prefers it for status = 'held'.
+  await sql`create index notifications_held on notifications (contact_method_id, created_at) where status = 'held'`.execute(db);
+  // The job queue's next wake-up: the running job whose lease expires first (platform/jobs/store.ts nextDueAt).
+  await sql`create index jobs_leased on jobs (locked_until) where state = 'queued' and locked_until is not null`.execute(db);
 
   await db.schema
     .createTable('throttle_state')
@@ -45,6 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists jobs_leased`.execute(db);
   await db.schema.dropTable('throttle_state').execute();
   await db.schema.dropTable('notifications').execute();
 }
