@@ -26,7 +26,7 @@ export interface RunningService {
  */
 export async function startService(config: Config, log: Logger, opts: { clock?: Clock; announce?: (line: string) => void } = {}): Promise<RunningService> {
   const clock = opts.clock ?? systemClock;
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 10 });
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
   const metrics = createMetrics();
   const deps: AppDeps = { db: handle.db, handle, clock, config, log, metrics, version: VERSION };
   try {

@@ -27,6 +27,23 @@ async function lockedIncident(tx: Tx, id: string): Promise<IncidentRow | undefin
   return q.executeTakeFirst();
 }
 
+/**
+ * Lookups shared by the steps of one batch (one transaction, one `now`): steps of a storm share
+ * their service, policy, admins, on-call people and rules, and read them once.
+ */
+export class StepMemo {
+  private readonly values = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let v = this.values.get(key) as Promise<T> | undefined;
+    if (!v) {
+      v = load();
+      this.values.set(key, v);
+    }
+    return v;
+  }
+}
+
 async function adminIds(tx: Tx): Promise<string[]> {
   const rows = await tx.selectFrom('users').select('id').where('role', '=', 'admin').where('deleted_at', 'is', null).orderBy('id').execute();
   return rows.map((r) => r.id);
@@ -36,25 +53,30 @@ async function adminIds(tx: Tx): Promise<string[]> {
  * Runs one escalation step inside `tx`. Pages due now are admitted here (throttle, delivery
  * record) and returned for the caller to send after the commit; later ones become notify jobs.
  */
-export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePayload, now: number): Promise<Array<Prepared & { guard: string }>> {
+export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePayload, now: number, memo: StepMemo = new StepMemo()): Promise<Array<Prepared & { guard: string }>> {
   const admitted: Array<Prepared & { guard: string }> = [];
   const inc = await lockedIncident(tx, payload.incident_id);
   // Acknowledged, resolved or re-triggered since: this step belongs to a round that is over.
   if (!inc || inc.status !== 'triggered' || inc.escalation_round !== payload.round) return admitted;
-  const service = await tx.selectFrom('services').select(['id', 'name', 'escalation_policy_id']).where('id', '=', inc.service_id).executeTakeFirst();
-  const policyRow = service?.escalation_policy_id ? await findEscalationPolicy(tx, service.escalation_policy_id) : undefined;
+  const service = await memo.once(`service:${inc.service_id}`, () =>
+    tx.selectFrom('services').select(['id', 'name', 'escalation_policy_id']).where('id', '=', inc.service_id).executeTakeFirst(),
+  );
+  const policyId = service?.escalation_policy_id;
+  const policyRow = policyId ? await memo.once(`policy:${policyId}`, () => findEscalationPolicy(tx, policyId)) : undefined;
   const policy: Policy = policyRow ? policyOf(policyRow) : { levels: [], repeat: 0 };
   const urgency = inc.urgency as Urgency;
   const ch = new Changes(now);
   const loop = payload.loop ?? 0;
 
   const assignees = payload.level === 0 ? assigneesOf(inc) : [];
-  const admins = await adminIds(tx);
+  const admins = await memo.once('admins', () => adminIds(tx));
   const targets = policy.levels.flatMap((l) => l.targets);
-  const directory = await targetsAt(tx, targets, now, [...assignees, ...admins]);
+  const directory = assignees.length
+    ? await targetsAt(tx, targets, now, [...assignees, ...admins])
+    : await memo.once(`targets:${policyId ?? ''}`, () => targetsAt(tx, targets, now, admins));
   const candidates = new Set<string>([...assignees, ...admins]);
   for (const t of targets) for (const id of directory.resolveTarget(t).user_ids) candidates.add(id);
-  const rules = await usableRules(tx, [...candidates]);
+  const rules = await memo.once(`rules:${[...candidates].sort().join(',')}`, () => usableRules(tx, [...candidates]));
   const rulesOf = (id: string): readonly RuleInput[] => rules.get(id) ?? [];
 
   const notes: Note[] = [];
@@ -153,9 +175,24 @@ async function storeTurns(tx: Tx, policyId: string, before: Record<number, numbe
 }
 
 export function registerEscalationJobs(registry: JobRegistry, deps: AppDeps): void {
-  registry.register(ESCALATE_JOB, async (job: Job<EscalatePayload>, ctx: JobContext) => {
-    const pages = await ctx.complete((tx) => escalateStep(tx, deps, job.payload, ctx.clock.now()));
-    await sendAdmitted(deps, ctx.clock, pages);
-  });
+  registry.registerBatch(
+    ESCALATE_JOB,
+    async (job: Job<EscalatePayload>, ctx: JobContext) => {
+      const pages = await ctx.complete((tx) => escalateStep(tx, deps, job.payload, ctx.clock.now()));
+      await sendAdmitted(deps, ctx.clock, pages);
+    },
+    // A storm's steps in one transaction, with their shared lookups read once, and their pages
+    // sent together with one transaction recording the outcomes.
+    async (jobs, ctx) => {
+      const pages = await ctx.complete(async (tx, live) => {
+        const now = ctx.clock.now();
+        const memo = new StepMemo();
+        const out: Array<Prepared & { guard: string }> = [];
+        for (const job of live) out.push(...(await escalateStep(tx, deps, job.payload as EscalatePayload, now, memo)));
+        return out;
+      });
+      await sendAdmitted(deps, ctx.clock, pages);
+    },
+  );
 }
 

@@ -75,7 +75,7 @@ export const ENVIRONMENT = [
   { name: 'TOCSIN_BODY_LIMIT', default: '1048576', help: 'largest accepted request body, in bytes' },
   { name: 'TOCSIN_RATE_LIMIT', default: '1200', help: 'requests per minute per API token or session' },
   { name: 'TOCSIN_RATE_LIMIT_ANONYMOUS', default: '300', help: 'requests per minute per IP address without credentials' },
-  { name: 'TOCSIN_JOB_CONCURRENCY', default: '8', help: 'jobs a worker runs at once' },
+  { name: 'TOCSIN_JOB_CONCURRENCY', default: '64', help: 'jobs a worker runs at once (most wait on the network: pages, webhooks)' },
   { name: 'TOCSIN_JOB_POLL_MS', default: '5000', help: 'safety-net poll interval of the job queue' },
   { name: 'TOCSIN_SHUTDOWN_GRACE_MS', default: '15000', help: 'how long shutdown waits for requests and jobs to drain' },
   { name: 'TOCSIN_SMTP_LISTEN', default: '', help: 'host:port for the built-in SMTP listener taking email integrations (off when unset)' },
@@ -149,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     bodyLimitBytes: read(env, 'TOCSIN_BODY_LIMIT', 1024 * 1024, integer(1024, 64 * 1024 * 1024)),
     rateLimitPerMinute: read(env, 'TOCSIN_RATE_LIMIT', 1200, integer(1, 10_000_000)),
     rateLimitAnonymousPerMinute: read(env, 'TOCSIN_RATE_LIMIT_ANONYMOUS', 300, integer(1, 10_000_000)),
-    jobConcurrency: read(env, 'TOCSIN_JOB_CONCURRENCY', 8, integer(1, 256)),
+    jobConcurrency: read(env, 'TOCSIN_JOB_CONCURRENCY', 64, integer(1, 256)),
     jobPollMs: read(env, 'TOCSIN_JOB_POLL_MS', 5000, integer(10, 600_000)),
     shutdownGraceMs: read(env, 'TOCSIN_SHUTDOWN_GRACE_MS', 15000, integer(0, 600_000)),
     smtpListen: read<string | null>(env, 'TOCSIN_SMTP_LISTEN', null, (raw, name) => {

@@ -1,4 +1,4 @@
-import type { HandlerOptions, JobHandler, RegisteredHandler } from './types.js';
+import type { BatchHandler, HandlerOptions, JobHandler, RegisteredHandler } from './types.js';
 
 const DEFAULTS: Required<HandlerOptions> = { leaseMs: 60_000, backoffBaseMs: 1_000, backoffMaxMs: 3_600_000 };
 
@@ -9,6 +9,13 @@ export class JobRegistry {
   register<P>(kind: string, handle: JobHandler<P>, opts: HandlerOptions = {}): this {
     if (this.handlers.has(kind)) throw new Error(`a handler for job kind "${kind}" is already registered`);
     this.handlers.set(kind, { ...DEFAULTS, ...opts, handle: handle as JobHandler });
+    return this;
+  }
+
+  /** A kind whose due jobs run together (see BatchHandler); `handle` runs a single job. */
+  registerBatch<P>(kind: string, handle: JobHandler<P>, batch: BatchHandler<P>, opts: HandlerOptions = {}): this {
+    this.register(kind, handle, opts);
+    this.handlers.get(kind)!.batch = batch as BatchHandler;
     return this;
   }
 

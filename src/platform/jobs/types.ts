@@ -26,6 +26,23 @@ export interface JobContext {
 
 export type JobHandler<P = unknown> = (job: Job<P>, ctx: JobContext) => Promise<void>;
 
+export interface BatchContext {
+  clock: Clock;
+  log: Logger;
+  /**
+   * Runs `fn` in one transaction that also completes every job of the batch still held by this
+   * worker (`jobs`: a job cancelled while the batch ran is left out, and its effects with it).
+   */
+  complete<T>(fn: (tx: Tx, jobs: Job[]) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Handles several due jobs of one kind together: for work whose per-job transaction and lookups
+ * dominate (escalation steps in a storm). A batch that fails is retried job by job through the
+ * single-job handler, so one bad job cannot hold the others back.
+ */
+export type BatchHandler<P = unknown> = (jobs: Job<P>[], ctx: BatchContext) => Promise<void>;
+
 export interface HandlerOptions {
   /** How long a claimed job is reserved before another worker may assume its worker died. */
   leaseMs?: number;
@@ -36,6 +53,7 @@ export interface HandlerOptions {
 
 export interface RegisteredHandler extends Required<HandlerOptions> {
   handle: JobHandler;
+  batch?: BatchHandler;
 }
 
 export class JobCancelled extends Error {

@@ -7,7 +7,7 @@ import { dialectOf, transact, type Db, type DialectName, type Tx } from '../db/t
 import { jobSignals, NOTIFY_CHANNEL, parseNotifyPayload } from './enqueue.js';
 import { backoffDelay, type JobRegistry } from './registry.js';
 import { claimJobs, failJob, finishJob, finishJobs, nextDueAt, type JobRow } from './store.js';
-import { JobCancelled, PermanentJobError, type Job, type JobContext } from './types.js';
+import { JobCancelled, PermanentJobError, type BatchContext, type Job, type JobContext } from './types.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -159,7 +159,7 @@ export class Worker {
             await relaxDurability(tx);
             return claimJobs(tx, { workerId: this.id, kinds, limit: free, now: this.opts.clock.now(), leaseMs: this.leaseMs });
           });
-          for (const row of rows) this.spawn(row);
+          this.dispatch(rows);
           claimedAll = rows.length === free;
         } catch (err) {
           this.opts.log.error({ err }, 'claiming jobs failed');
@@ -220,12 +220,67 @@ export class Worker {
     }
   }
 
-  private spawn(row: JobRow): void {
-    const p = this.run(row).finally(() => {
+  /** Starts the claimed jobs: those of a batch kind together, the others one by one. */
+  private dispatch(rows: JobRow[]): void {
+    const batches = new Map<string, JobRow[]>();
+    for (const row of rows) {
+      if (this.opts.registry.get(row.kind)?.batch && row.attempts <= row.max_attempts) {
+        const list = batches.get(row.kind) ?? [];
+        list.push(row);
+        batches.set(row.kind, list);
+      } else this.spawn(row);
+    }
+    for (const list of batches.values()) {
+      if (list.length === 1) this.spawn(list[0]!);
+      else this.track(this.runBatch(list));
+    }
+  }
+
+  private track(run: Promise<void>): void {
+    const p = run.finally(() => {
       this.active.delete(p);
       this.poke();
     });
     this.active.add(p);
+  }
+
+  private async runBatch(rows: JobRow[]): Promise<void> {
+    const started = Date.now();
+    const { clock, db } = this.opts;
+    const registered = this.opts.registry.get(rows[0]!.kind)!;
+    const log = this.opts.log.child({ kind: rows[0]!.kind, batch: rows.length });
+    const jobs = new Map(rows.map((row) => [row.id, toJob(row)]));
+    let completed = false;
+    const ctx: BatchContext = {
+      clock,
+      log,
+      complete: (fn) =>
+        transact(db, async (tx) => {
+          await relaxDurability(tx);
+          const live: Job[] = [];
+          for (const row of rows) if (await finishJob(tx, row, this.id, clock.now())) live.push(jobs.get(row.id)!);
+          const result = await fn(tx, live);
+          completed = true;
+          return result;
+        }),
+    };
+    try {
+      await registered.batch!([...jobs.values()], ctx);
+      if (!completed) await Promise.all(rows.map((row) => this.completeLater(row)));
+      for (const row of rows) this.opts.onJobDone?.(row.kind, 'completed', Date.now() - started);
+    } catch (err) {
+      if (completed) {
+        log.error({ err }, 'batch handler failed after completing');
+        return;
+      }
+      // Each job on its own, with its own retries: one bad job does not hold the others back.
+      log.warn({ err }, 'batch failed; running its jobs one by one');
+      await Promise.all(rows.map((row) => this.run(row)));
+    }
+  }
+
+  private spawn(row: JobRow): void {
+    this.track(this.run(row));
   }
 
   private async run(row: JobRow): Promise<void> {
@@ -247,19 +302,14 @@ export class Worker {
         transact(db, async (tx) => {
           await relaxDurability(tx);
           if (!(await finishJob(tx, row, this.id, clock.now()))) throw new JobCancelled(row.id);
+          // Completed only once the handler's writes succeeded: a throwing `fn` rolls the
+          // completion back too, and the job is failed (and retried with backoff) below.
+          const result = await fn(tx);
           completed = true;
-          return fn(tx);
+          return result;
         }),
     };
-    const job: Job = {
-      id: row.id,
-      kind: row.kind,
-      key: row.key,
-      payload: JSON.parse(row.payload) as unknown,
-      runAt: row.run_at,
-      attempt: row.attempts,
-      maxAttempts: row.max_attempts,
-    };
+    const job = toJob(row);
     try {
       await registered.handle(job, ctx);
       // A handler that wrote nothing needs no transaction of its own: its completion joins
@@ -288,4 +338,16 @@ export class Worker {
       this.opts.onJobDone?.(row.kind, dead ? 'dead' : 'failed', Date.now() - started);
     }
   }
+}
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    payload: JSON.parse(row.payload) as unknown,
+    runAt: row.run_at,
+    attempt: row.attempts,
+    maxAttempts: row.max_attempts,
+  };
 }
