@@ -1,7 +1,8 @@
 // The escalate job: one step of an incident's escalation. It runs decide() for the level that
-// came due and, in the job's own transaction, writes what decide() planned: a notify job per
-// notification (keyed under the incident's escalate prefix so acknowledge/resolve cancel them),
-// the notes on the timeline, the round-robin turns, and the next step.
+// came due and, in the job's own transaction, writes what decide() planned: the pages due now
+// (admitted here and sent right after the commit, see notify/dispatch.ts sendAdmitted), a
+// notify job per later page (keyed under the incident's escalate prefix so acknowledge/resolve
+// cancel them), the notes on the timeline, the round-robin turns, and the next step.
 
 import type { AppDeps } from '../app-context.js';
 import { dialectOf, type Tx } from '../platform/db/transaction.js';
@@ -101,7 +102,7 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
       anyoneReached = true;
       notes.push({ code: 'level_paged', message: `Assignees paged: ${reached.map((id) => directory.userName(id)).join(', ')}`, loop: 0, level: 0 });
       const delay = policy.levels[0]?.delay_minutes ?? ASSIGNEE_FALLBACK_MINUTES;
-      if (policy.levels.length > 0) scheduleEscalation(ch, inc, 1, { loop: 0, runAt: now + Math.max(1, delay) * MINUTE });
+      if (policy.levels.length > 0) scheduleEscalation(ch, inc, 1, { loop: 0, runAt: now + Math.max(1, delay) * MINUTE, follow: true });
     } else {
       notes.push({ code: 'level_empty', message: 'None of the assignees can be paged; the escalation policy takes over at once', loop: 0, level: 0 });
     }
@@ -126,7 +127,7 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
     }
     planned.push(...decision.notifications);
     if (policyRow) await storeTurns(tx, policyRow.id, roundRobin, decision.roundRobin, now);
-    if (decision.next !== 'done') scheduleEscalation(ch, inc, decision.next.level, { loop: decision.next.loop, runAt: decision.next.at });
+    if (decision.next !== 'done') scheduleEscalation(ch, inc, decision.next.level, { loop: decision.next.loop, runAt: decision.next.at, follow: true });
     const last = decision.visited.at(-1);
     if (last) ch.patchIncident(inc, { escalation_level: last.level });
   }
@@ -157,7 +158,9 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
     ch.enqueue(NOTIFY_JOB, guardPayload(page.notificationId), { key: guard, runAt: now + SEND_GUARD_MS });
     admitted.push({ ...page, guard });
   }
-  const escalated = payload.level > 1 || loop > 0;
+  // The policy moving on by itself is an escalation; the first step of a round is not (a manual
+  // escalation already announced itself).
+  const escalated = payload.follow === true;
   ch.signal(inc.id, escalated ? 'incident.escalated' : 'incident.updated');
   await ch.flush(tx);
   return admitted;

@@ -32,4 +32,6 @@ export interface EscalatePayload {
   /** Missing in steps enqueued before loops were keyed: 0. */
   loop?: number;
   level: number;
+  /** A step the escalation scheduled itself (the policy moving on), not the start of a round. */
+  follow?: boolean;
 }

@@ -31,9 +31,9 @@ export interface Acknowledger {
 
 type TimerSettings = Pick<ServiceSettings, 'autoResolveTimeout' | 'acknowledgementTimeout'>;
 
-export function scheduleEscalation(ch: Changes, inc: IncidentRow, level: number, opts: { replace?: boolean; runAt?: number; loop?: number } = {}): void {
+export function scheduleEscalation(ch: Changes, inc: IncidentRow, level: number, opts: { replace?: boolean; runAt?: number; loop?: number; follow?: boolean } = {}): void {
   const loop = opts.loop ?? 0;
-  const payload: EscalatePayload = { incident_id: inc.id, round: inc.escalation_round, loop, level };
+  const payload: EscalatePayload = { incident_id: inc.id, round: inc.escalation_round, loop, level, ...(opts.follow ? { follow: true } : {}) };
   ch.enqueue(ESCALATE_JOB, payload, { key: escalateKey(inc.id, inc.escalation_round, level, loop), runAt: opts.runAt ?? ch.now, replace: opts.replace ?? false });
 }
 
