@@ -63,7 +63,7 @@ export function verifyActionLink(key: string, token: string, now: number): Verif
   return { ok: true, claims: { tokenId: b.t, incidentId: b.i, action: b.a, userId: b.u, expiresAt } };
 }
 
-/** The link a person clicks: `<publicUrl>/api/v1/action-links/<token>` (route comes with the paging path). */
+/** The link a person clicks: `<publicUrl>/api/v1/action-links/<token>` (notify/paging-routes.ts). */
 export function actionLinkUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/api/v1/action-links/${encodeURIComponent(token)}`;
 }

@@ -5,8 +5,8 @@ import type { ContactTarget, DeliveryContext, DeliveryResult, OutboundMessage } 
 import { permanentFailure } from './channels/types.js';
 import { notifyKey, webhookSigningSecret } from './secrets.js';
 
-// Sending one message to one contact method, and remembering how it went. The notify job
-// (next session) calls these; so do the verification and test-send commands.
+// Sending one message to one contact method, and remembering how it went. The dispatcher
+// (notify/dispatch.ts) calls these; so do the verification and test-send commands.
 
 /** After this many failures in a row a method is disabled and its owner told why. */
 export const FAILURES_BEFORE_DISABLE = 5;

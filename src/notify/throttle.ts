@@ -7,9 +7,9 @@ import type { ContactType } from './tables.js';
 // payments-api"). Nothing is dropped: every admitted item is either sent at once or held
 // until `flushAt`, and a flush sends all of it.
 //
-// The notify job (next session) keeps a ThrottleState per contact method (recent send times
-// and the held items) and calls admit() for each notification and flush() when a held
-// bundle's flush job comes due, enqueuing that job at `flushAt`.
+// The dispatcher (notify/dispatch.ts) keeps a ThrottleState per contact method (recent send
+// times in throttle_state, the held items as held delivery records) and calls admit() for each
+// notification and flush() when a held bundle's flush job comes due at `flushAt`.
 
 export interface ThrottleLimit {
   /** Most messages in any window. */
