@@ -5,9 +5,11 @@
 // cancel them), the notes on the timeline, the round-robin turns, and the next step.
 
 import type { AppDeps } from '../app-context.js';
-import { dialectOf, type Tx } from '../platform/db/transaction.js';
+import type { Tx } from '../platform/db/transaction.js';
+import { adminUsers } from '../access/users/queries.js';
+import { findLockedIncident } from '../incidents/commands/common.js';
 import type { Job, JobContext, JobRegistry } from '../platform/jobs/index.js';
-import { Changes, type IncidentRow } from '../incidents/changes.js';
+import { Changes } from '../incidents/changes.js';
 import { ESCALATE_JOB, notifyKey, type EscalatePayload } from '../incidents/keys.js';
 import { SYSTEM_ACTOR, assigneesOf, scheduleEscalation } from '../incidents/lifecycle.js';
 import { timelineEntry } from '../incidents/timeline.js';
@@ -21,12 +23,6 @@ import type { Policy, Urgency } from './types.js';
 const MINUTE = 60_000;
 /** Delay before the policy takes over from unresponsive assignees, when its level 1 names none. */
 const ASSIGNEE_FALLBACK_MINUTES = 5;
-
-async function lockedIncident(tx: Tx, id: string): Promise<IncidentRow | undefined> {
-  let q = tx.selectFrom('incidents').selectAll().where('id', '=', id);
-  if (dialectOf(tx) === 'postgres') q = q.forUpdate();
-  return q.executeTakeFirst();
-}
 
 /**
  * Lookups shared by the steps of one batch (one transaction, one `now`): steps of a storm share
@@ -45,18 +41,13 @@ export class StepMemo {
   }
 }
 
-async function adminIds(tx: Tx): Promise<string[]> {
-  const rows = await tx.selectFrom('users').select('id').where('role', '=', 'admin').where('deleted_at', 'is', null).orderBy('id').execute();
-  return rows.map((r) => r.id);
-}
-
 /**
  * Runs one escalation step inside `tx`. Pages due now are admitted here (throttle, delivery
  * record) and returned for the caller to send after the commit; later ones become notify jobs.
  */
 export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePayload, now: number, memo: StepMemo = new StepMemo()): Promise<Array<Prepared & { guard: string }>> {
   const admitted: Array<Prepared & { guard: string }> = [];
-  const inc = await lockedIncident(tx, payload.incident_id);
+  const inc = await findLockedIncident(tx, payload.incident_id);
   // Acknowledged, resolved or re-triggered since: this step belongs to a round that is over.
   if (!inc || inc.status !== 'triggered' || inc.escalation_round !== payload.round) return admitted;
   const service = await memo.once(`service:${inc.service_id}`, () =>
@@ -70,7 +61,7 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
   const loop = payload.loop ?? 0;
 
   const assignees = payload.level === 0 ? assigneesOf(inc) : [];
-  const admins = await memo.once('admins', () => adminIds(tx));
+  const admins = await memo.once('admins', async () => (await adminUsers(tx)).map((u) => u.id).sort());
   const targets = policy.levels.flatMap((l) => l.targets);
   const directory = assignees.length
     ? await targetsAt(tx, targets, now, [...assignees, ...admins])

@@ -2,25 +2,19 @@
 // timeout, snooze end) and the release of auto-paused alerts.
 
 import type { AppDeps } from '../app-context.js';
-import { dialectOf, type Tx } from '../platform/db/transaction.js';
+import type { Tx } from '../platform/db/transaction.js';
 import type { JobRegistry, JobContext, Job } from '../platform/jobs/index.js';
 import { applyContextFor } from '../ingest/jobs.js';
 import { IngestState, groupingInputOf } from '../ingest/apply.js';
 import { Changes, type IncidentRow } from './changes.js';
 import { ACK_TIMEOUT_JOB, ALERT_RELEASE_JOB, AUTO_RESOLVE_JOB, UNSNOOZE_JOB } from './keys.js';
 import { SYSTEM_ACTOR, acknowledge, integrationActor, resolve, retrigger } from './lifecycle.js';
-import { settingsOf } from './commands/common.js';
-
-async function lockedIncident(tx: Tx, id: string): Promise<IncidentRow | undefined> {
-  let q = tx.selectFrom('incidents').selectAll().where('id', '=', id);
-  if (dialectOf(tx) === 'postgres') q = q.forUpdate();
-  return q.executeTakeFirst();
-}
+import { findLockedIncident, settingsOf } from './commands/common.js';
 
 function incidentJob(step: (ch: Changes, inc: IncidentRow, tx: Tx, job: Job<{ incident_id: string; round?: number }>) => Promise<void> | void) {
   return async (job: Job<{ incident_id: string; round?: number }>, ctx: JobContext) => {
     await ctx.complete(async (tx) => {
-      const inc = await lockedIncident(tx, job.payload.incident_id);
+      const inc = await findLockedIncident(tx, job.payload.incident_id);
       if (!inc) return;
       const ch = new Changes(ctx.clock.now());
       await step(ch, inc, tx, job);

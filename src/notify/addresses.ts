@@ -4,14 +4,6 @@ import type { ContactType } from './tables.js';
 // What a contact method's address must look like, per type, and which network addresses an
 // outbound webhook may reach.
 
-/**
- * Whether webhooks may go to http:// URLs and to private, loopback and link-local addresses,
- * from an environment. The running service reads it once into `config.allowPrivateWebhooks`.
- */
-export function allowPrivateWebhooks(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS === 'true';
-}
-
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 const E164 = /^\+[1-9]\d{6,14}$/;
 const SLACK_ID = /^[UCGW][A-Z0-9]{6,}$/;

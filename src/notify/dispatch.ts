@@ -9,6 +9,7 @@
 import type { AppDeps } from '../app-context.js';
 import { Changes } from '../incidents/changes.js';
 import { SYSTEM_ACTOR } from '../incidents/lifecycle.js';
+import { findLockedIncident } from '../incidents/commands/common.js';
 import { timelineEntry } from '../incidents/timeline.js';
 import { dialectOf, transact, type Tx } from '../platform/db/transaction.js';
 import type { Job, JobContext, JobRegistry } from '../platform/jobs/index.js';
@@ -33,12 +34,6 @@ export interface Prepared {
 }
 
 type MethodRow = Row<'contact_methods'>;
-
-async function lockIncident(tx: Tx, id: string) {
-  let q = tx.selectFrom('incidents').selectAll().where('id', '=', id);
-  if (dialectOf(tx) === 'postgres') q = q.forUpdate();
-  return q.executeTakeFirst();
-}
 
 /** Serializes throttle decisions per contact method on PostgreSQL (SQLite writers are serial already). */
 async function lockMethod(tx: Tx, id: string): Promise<MethodRow | undefined> {
@@ -81,7 +76,7 @@ async function prepareSend(tx: Tx, deps: AppDeps, row: NotificationRow, method: 
 /** Step 1 for a planned notification. */
 async function admitPlanned(tx: Tx, deps: AppDeps, job: Job<NotifyPayload>, now: number): Promise<Prepared | null> {
   const p = job.payload;
-  const inc = await lockIncident(tx, p.incident_id);
+  const inc = await findLockedIncident(tx, p.incident_id);
   if (!inc || inc.status !== 'triggered' || inc.escalation_round !== p.round) return null;
   const existing = await notificationByKey(tx, job.id);
   if (existing) {
@@ -169,7 +164,7 @@ async function admitRetry(tx: Tx, deps: AppDeps, payload: RetryPayload, now: num
   const row = await notificationById(tx, payload.notification_id);
   if (!row || row.status !== 'queued' || row.attempts !== payload.attempt) return null;
   if (row.kind === 'incident' && row.incident_id) {
-    const inc = await lockIncident(tx, row.incident_id);
+    const inc = await findLockedIncident(tx, row.incident_id);
     if (!inc || inc.status !== 'triggered' || inc.escalation_round !== row.escalation_round) {
       await tx.updateTable('notifications').set({ status: 'cancelled', updated_at: now }).where('id', '=', row.id).execute();
       return null;

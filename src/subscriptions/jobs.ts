@@ -1,5 +1,4 @@
 import type { AppDeps } from '../app-context.js';
-import { allowPrivateWebhooks } from '../notify/addresses.js';
 import type { Job, JobRegistry } from '../platform/jobs/index.js';
 import { runDeliverJob } from './deliver.js';
 import { fanOut, type FanoutPayload } from './fanout.js';
@@ -14,7 +13,7 @@ export function registerSubscriptionJobs(registry: JobRegistry, deps: AppDeps): 
   registry.register(
     DELIVER_JOB,
     async (job: Job<DeliverPayload>, ctx) => {
-      await runDeliverJob({ db: deps.db, clock: ctx.clock, publicUrl: deps.config.publicUrl, allowPrivate: allowPrivateWebhooks(process.env) }, job, ctx);
+      await runDeliverJob({ db: deps.db, clock: ctx.clock, publicUrl: deps.config.publicUrl, allowPrivate: deps.config.allowPrivateWebhooks }, job, ctx);
     },
     { backoffBaseMs: 30_000 },
   );

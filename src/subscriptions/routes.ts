@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import type { App } from '../app-context.js';
-import { allowPrivateWebhooks } from '../notify/addresses.js';
 import { decodeCursor, IdParams, pageOf, PageQuery, paginate } from '../platform/http/pagination.js';
 import { createSubscription, deleteSubscription, redeliver, rotateSubscriptionSecret, updateSubscription } from './commands.js';
 import { pingSubscription } from './deliver.js';
@@ -21,7 +20,7 @@ import './policy.js';
 export async function subscriptionRoutes(app: App): Promise<void> {
   const tags = ['webhook-subscriptions'];
   const base = '/api/v1/webhook-subscriptions';
-  const opts = () => ({ allowPrivateWebhooks: allowPrivateWebhooks(process.env) });
+  const opts = () => ({ allowPrivateWebhooks: app.deps.config.allowPrivateWebhooks });
 
   app.get(
     base,
@@ -97,7 +96,7 @@ export async function subscriptionRoutes(app: App): Promise<void> {
       schema: { tags, summary: "Send a signed `ping` event now and answer with the receiver's status", params: IdParams, response: { 200: PingOut } },
     },
     async (req) =>
-      pingSubscription({ db: app.deps.db, clock: app.deps.clock, publicUrl: app.deps.config.publicUrl, allowPrivate: allowPrivateWebhooks(process.env) }, req.params.id),
+      pingSubscription({ db: app.deps.db, clock: app.deps.clock, publicUrl: app.deps.config.publicUrl, allowPrivate: app.deps.config.allowPrivateWebhooks }, req.params.id),
   );
 
   app.get(

@@ -6,6 +6,9 @@ import { openPostgres, transact } from '../../src/platform/db/index.js';
 import { cancel, enqueue, JobRegistry, listJobs, retryDeadJob, Worker, type JobHandler } from '../../src/platform/jobs/index.js';
 import { silentLogger } from '../../src/platform/log.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/database.js';
+import { until as waitUntil } from '../support/wait.js';
+
+const until = (cond: () => boolean | Promise<boolean>, ms?: number) => waitUntil('the condition', cond, ms);
 
 let tdb: TestDatabase;
 const workers: Worker[] = [];
@@ -32,14 +35,6 @@ function startWorker(registry: JobRegistry, opts: Partial<ConstructorParameters<
   });
   workers.push(w);
   return w;
-}
-
-async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const child = path.resolve('test/support/job-child.ts');

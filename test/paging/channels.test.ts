@@ -8,7 +8,7 @@ import { testDialect } from '../support/database.js';
 import { advance, incidents, startWorker, timeline } from '../ingest/helpers.js';
 import { makeUser } from '../oncall/helpers.js';
 import { json, standIn } from '../../src/notify/channels/test-support.js';
-import { addWebhook, clearRules, makePolicy, makeService, paged, startReceiver, trigger, type Receiver } from './helpers.js';
+import { addWebhook, bareUser, makePolicy, makeService, paged, startReceiver, trigger, type Receiver } from './helpers.js';
 
 const MINUTE = 60_000;
 let t: TestApp;
@@ -95,8 +95,7 @@ describe(`channels and throttling on ${testDialect()}`, () => {
     const sw = startWorker(s);
     await sw.start();
     try {
-      const alice = await makeUser(s, 'Alice');
-      await clearRules(s, alice);
+      const alice = await bareUser(s, 'Alice');
       const method = (await s.request('admin', 'POST', `/api/v1/users/${alice}/contact-methods`, { type: 'slack', address: 'U024BE7LH', label: 'DM' })).json().id as string;
       await s.request('admin', 'POST', `/api/v1/users/${alice}/notification-rules`, { urgency: 'high', start_delay_minutes: 0, contact_method_id: method });
       const svc = await makeService(s, await makePolicy(s, [{ delay_minutes: 60, targets: [{ type: 'user', id: alice }] }]));
@@ -122,8 +121,7 @@ describe(`channels and throttling on ${testDialect()}`, () => {
   });
 
   it('holds pages beyond the limit and sends them as one bundle when a slot frees', async () => {
-    const alice = await makeUser(t, 'Alice');
-    await clearRules(t, alice);
+    const alice = await bareUser(t, 'Alice');
     await addWebhook(t, r, alice, '/alice', { high: [0], low: [] });
     const svc = await makeService(t, await makePolicy(t, [{ delay_minutes: 60, targets: [{ type: 'user', id: alice }] }]));
     for (const k of ['a', 'b', 'c', 'd', 'e']) {

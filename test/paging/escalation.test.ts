@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testDialect } from '../support/database.js';
 import { advance, incidents, startWorker, timeline } from '../ingest/helpers.js';
 import { makeSchedule } from '../oncall/helpers.js';
-import { addWebhook, clearRules, makePolicy, makeService, paged, pager, startReceiver, trigger, type Receiver } from './helpers.js';
+import { addWebhook, bareUser, clearRules, makePolicy, makeService, paged, pager, startReceiver, trigger, type Receiver } from './helpers.js';
 
 const MINUTE = 60_000;
 let t: TestApp;
@@ -174,7 +174,7 @@ describe(`escalation on ${testDialect()}`, () => {
   });
 
   it('follows each rule’s delay, and acknowledging cancels the notifications still to come', async () => {
-    const alice = await makeUser2(t, 'Alice');
+    const alice = await bareUser(t, 'Alice');
     await addWebhook(t, r, alice, '/alice-now', { high: [0], low: [] });
     await addWebhook(t, r, alice, '/alice-later', { high: [3], low: [] });
     const svc = await makeService(t, await makePolicy(t, [{ delay_minutes: 30, targets: [{ type: 'user', id: alice }] }]));
@@ -190,7 +190,7 @@ describe(`escalation on ${testDialect()}`, () => {
   });
 
   it('low-urgency incidents follow the low-urgency rules', async () => {
-    const alice = await makeUser2(t, 'Alice');
+    const alice = await bareUser(t, 'Alice');
     await addWebhook(t, r, alice, '/alice-high', { high: [0], low: [] });
     await addWebhook(t, r, alice, '/alice-low', { high: [], low: [0] });
     const svc = await makeService(t, await makePolicy(t, [{ delay_minutes: 30, targets: [{ type: 'user', id: alice }] }]), { urgency: 'low' });
@@ -234,7 +234,7 @@ describe(`escalation on ${testDialect()}`, () => {
   });
 
   it('tries the next contact method at once when one fails, and retries the failed one with backoff', async () => {
-    const alice = await makeUser2(t, 'Alice');
+    const alice = await bareUser(t, 'Alice');
     await addWebhook(t, r, alice, '/alice-broken', { high: [0], low: [] });
     await addWebhook(t, r, alice, '/alice-backup', { high: [10], low: [] });
     r.failing.set('/alice-broken', 503);
@@ -255,10 +255,3 @@ describe(`escalation on ${testDialect()}`, () => {
     ]);
   });
 });
-
-async function makeUser2(t: TestApp, name: string): Promise<string> {
-  const { makeUser } = await import('../oncall/helpers.js');
-  const id = await makeUser(t, name);
-  await clearRules(t, id);
-  return id;
-}

@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import type { TestApp } from '../support/app.js';
 import { makeUser } from '../oncall/helpers.js';
 import { verifyWebhookSignature } from '../../src/notify/channels/webhook.js';
+import { standIn } from '../../src/notify/channels/test-support.js';
 
 /** A webhook receiver on loopback that checks each page's signature like a real receiver would. */
 export interface Receiver {
@@ -26,25 +25,18 @@ export interface PageBody {
 
 export async function startReceiver(now: () => number): Promise<Receiver> {
   const r: Receiver = { url: '', pages: [], failing: new Map(), secrets: new Map(), close: async () => {} };
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      const secret = r.secrets.get(path);
-      const signature = req.headers['x-tocsin-signature'] as string | undefined;
-      if (!secret || !verifyWebhookSignature(secret, signature, raw, now())) {
-        res.writeHead(401).end('bad signature');
-        return;
-      }
-      const status = r.failing.get(path) ?? 200;
-      if (status < 300) r.pages.push({ path, body: JSON.parse(raw) as PageBody, idempotencyKey: req.headers['idempotency-key'] as string | undefined });
-      res.writeHead(status).end(status < 300 ? 'ok' : 'nope');
-    });
+  const server = await standIn((req, res) => {
+    const secret = r.secrets.get(req.path);
+    if (!secret || !verifyWebhookSignature(secret, req.headers['x-tocsin-signature'] as string | undefined, req.body, now())) {
+      res.writeHead(401).end('bad signature');
+      return;
+    }
+    const status = r.failing.get(req.path) ?? 200;
+    if (status < 300) r.pages.push({ path: req.path, body: JSON.parse(req.body) as PageBody, idempotencyKey: req.headers['idempotency-key'] as string | undefined });
+    res.writeHead(status).end(status < 300 ? 'ok' : 'nope');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  r.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  r.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  r.url = server.url;
+  r.close = server.close;
   return r;
 }
 
@@ -68,10 +60,16 @@ export async function addWebhook(t: TestApp, r: Receiver, userId: string, path: 
   return method.id;
 }
 
-/** A person reachable only by a webhook at `/<name>`. */
-export async function pager(t: TestApp, r: Receiver, name: string, role = 'responder'): Promise<string> {
+/** A person with no notification rules yet (the defaults page by an email that tests do not configure). */
+export async function bareUser(t: TestApp, name: string, role = 'responder'): Promise<string> {
   const id = await makeUser(t, name, 'UTC', role);
   await clearRules(t, id);
+  return id;
+}
+
+/** A person reachable only by a webhook at `/<name>`. */
+export async function pager(t: TestApp, r: Receiver, name: string, role = 'responder'): Promise<string> {
+  const id = await bareUser(t, name, role);
   await addWebhook(t, r, id, `/${name.toLowerCase()}`);
   return id;
 }

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/database.js';
 import { api, exited, freePort, startTocsin } from '../support/process.js';
+import { until } from '../support/wait.js';
 import { startReceiver, type Receiver } from './helpers.js';
 
 let tdb: TestDatabase | null = null;
@@ -21,14 +22,6 @@ afterEach(async () => {
   await tdb?.drop();
   tdb = null;
 });
-
-async function until(what: string, check: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const ENV = { TOCSIN_ALLOW_PRIVATE_WEBHOOKS: 'true', TOCSIN_JOB_POLL_MS: '1000' };
 

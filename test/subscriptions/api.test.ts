@@ -8,20 +8,15 @@ import { receiver, subscribe, withPrivateWebhooks, type Receiver, type Subscript
 
 let t: TestApp;
 let hook: Receiver;
-let envBefore: string | undefined;
 
 beforeEach(async () => {
-  envBefore = process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
   // The receiver listens on loopback.
-  process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = 'true';
-  t = await createTestApp();
+  t = await createTestApp({ env: { TOCSIN_ALLOW_PRIVATE_WEBHOOKS: 'true' } });
   hook = await receiver();
 });
 afterEach(async () => {
   await hook.close();
   await t.close();
-  if (envBefore === undefined) delete process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
-  else process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = envBefore;
 });
 
 const BASE = '/api/v1/webhook-subscriptions';
@@ -96,7 +91,7 @@ describe(`webhook subscription API on ${testDialect()}`, () => {
   });
 
   it('refuses private, loopback and plain-http URLs unless the operator allows them', async () => {
-    await withPrivateWebhooks(false, async () => {
+    await withPrivateWebhooks(t, false, async () => {
       for (const url of [`${hook.url}/x`, 'https://127.0.0.1/x', 'https://10.1.2.3/x', 'https://[::1]/x', 'https://169.254.169.254/latest', 'https://localhost/x', 'http://example.com/x']) {
         expect(await fieldsOf({ url, event_types: ['incident.triggered'] }), url).toEqual(['url']);
       }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Worker } from '../../src/platform/jobs/index.js';
 import { testDialect } from '../support/database.js';
+import { until as waitUntil } from '../support/wait.js';
 import { advance, createIntegration, createService, event, incidents, send, setup, startWorker, type Setup } from '../ingest/helpers.js';
 import { deliveries, expectSigned, receiver, subscribe, withPrivateWebhooks, type DeliveryJson, type Receiver } from './helpers.js';
 
@@ -23,13 +24,10 @@ const HOUR = 3_600_000;
 let s: Setup;
 let w: Worker;
 let hook: Receiver;
-let envBefore: string | undefined;
 
 beforeEach(async () => {
-  envBefore = process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
   // The receiver listens on loopback.
-  process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = 'true';
-  s = await setup({ name: 'checkout' });
+  s = await setup({ name: 'checkout' }, { TOCSIN_ALLOW_PRIVATE_WEBHOOKS: 'true' });
   hook = await receiver();
   w = startWorker(s.t);
   await w.start();
@@ -38,8 +36,6 @@ afterEach(async () => {
   await w.stop(2000);
   await hook.close();
   await s.t.close();
-  if (envBefore === undefined) delete process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
-  else process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = envBefore;
 });
 
 const act = (id: string, verb: string, body?: unknown) => s.t.request('responder', 'POST', `/api/v1/incidents/${id}/${verb}`, body);
@@ -49,13 +45,10 @@ const act = (id: string, verb: string, body?: unknown) => s.t.request('responder
  * claimed is not running yet, so the test waits for what it expects to see.
  */
 async function until(what: string, cond: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  await waitUntil(what, async () => {
     await w.idle();
-    if (await cond()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+    return cond();
+  });
 }
 
 async function trigger(dedup: string): Promise<string> {
@@ -309,7 +302,7 @@ describe(`webhook deliveries on ${testDialect()}`, () => {
 
   it('refuses to send to a private address once the operator stops allowing it', async () => {
     const sub = await subscribe(s.t, { url: `${hook.url}/private`, event_types: ['incident.triggered'] });
-    const d = await withPrivateWebhooks(false, async () => {
+    const d = await withPrivateWebhooks(s.t, false, async () => {
       await trigger('private');
       return onlyDelivery(sub.id, (x) => x.attempts === 1);
     });

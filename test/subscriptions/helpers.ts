@@ -1,7 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { expect } from 'vitest';
 import { verifyWebhookSignature } from '../../src/notify/channels/webhook.js';
+import { standIn } from '../../src/notify/channels/test-support.js';
 import type { TestApp } from '../support/app.js';
 
 // A real HTTP receiver on 127.0.0.1 that checks every request the way docs/webhooks.md tells
@@ -55,28 +55,22 @@ export async function receiver(): Promise<Receiver> {
     respond: () => ({ status: 200 }),
     close: async () => undefined,
   };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      let body: Received['body'];
-      try {
-        body = JSON.parse(raw) as Received['body'];
-      } catch {
-        res.writeHead(400).end('not JSON');
-        return;
-      }
-      const r: Received = { path: req.url ?? '', headers: req.headers, raw, body };
-      got.push(r);
-      const answer = state.respond(r);
-      res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
-      res.end(answer.body ?? 'ok');
-    });
+  const server = await standIn((req, res) => {
+    let body: Received['body'];
+    try {
+      body = JSON.parse(req.body) as Received['body'];
+    } catch {
+      res.writeHead(400).end('not JSON');
+      return;
+    }
+    const r: Received = { path: req.path, headers: req.headers, raw: req.body, body };
+    got.push(r);
+    const answer = state.respond(r);
+    res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+    res.end(answer.body ?? 'ok');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  state.close = () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+  state.url = server.url;
+  state.close = server.close;
   return state;
 }
 
@@ -129,14 +123,13 @@ export async function deliveries(t: TestApp, subscriptionId: string): Promise<De
 }
 
 /** Runs `fn` with TOCSIN_ALLOW_PRIVATE_WEBHOOKS set as given, restoring it afterwards. */
-export async function withPrivateWebhooks<T>(allowed: boolean, fn: () => Promise<T>): Promise<T> {
-  const before = process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
-  if (allowed) process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = 'true';
-  else delete process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
+/** Runs `fn` as if the operator had set TOCSIN_ALLOW_PRIVATE_WEBHOOKS to `allowed` (the app reads it from its configuration). */
+export async function withPrivateWebhooks<T>(t: TestApp, allowed: boolean, fn: () => Promise<T>): Promise<T> {
+  const before = t.deps.config.allowPrivateWebhooks;
+  t.deps.config.allowPrivateWebhooks = allowed;
   try {
     return await fn();
   } finally {
-    if (before === undefined) delete process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS;
-    else process.env.TOCSIN_ALLOW_PRIVATE_WEBHOOKS = before;
+    t.deps.config.allowPrivateWebhooks = before;
   }
 }

@@ -11,11 +11,16 @@ export function timelineActor(actor: Actor): TimelineActor {
   return { type: actor.type, id: actor.userId ?? actor.id, name: actor.name };
 }
 
-/** The incident row, locked for the rest of the transaction on PostgreSQL. */
-export async function lockIncident(tx: Tx, id: string): Promise<IncidentRow> {
+/** The incident row, locked for the rest of the transaction on PostgreSQL; undefined when there is none (jobs). */
+export async function findLockedIncident(tx: Tx, id: string): Promise<IncidentRow | undefined> {
   let q = tx.selectFrom('incidents').selectAll().where('id', '=', id);
   if (dialectOf(tx) === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
+  return q.executeTakeFirst();
+}
+
+/** The incident row, locked for the rest of the transaction on PostgreSQL; 404 when there is none (commands). */
+export async function lockIncident(tx: Tx, id: string): Promise<IncidentRow> {
+  const row = await findLockedIncident(tx, id);
   if (!row) throw new NotFound('incident', id);
   return row;
 }
