@@ -3,10 +3,12 @@
 // escalate jobs, event log) and the durable commit before each 202.
 //
 // Run: npx tsx bench/ingest-enqueue.ts [--db sqlite|postgres|both] [--seconds N] [--no-ceiling]
+//        [--connections N] [--role all|api]
 //
-// For each database it starts Tocsin in-process (all roles, rate limits raised), creates a
+// For each database it starts Tocsin in-process (all roles, or --role api for ingest alone:
+// every new incident otherwise also runs its escalation step; rate limits raised), creates a
 // service and an events_v2 integration, and drives it from a worker thread with autocannon:
-//   1. throughput: 64 connections as fast as they go, for --seconds (default 8);
+//   1. throughput: 64 connections (--connections) as fast as they go, for --seconds (default 8);
 //   2. latency at a fixed 2,000 events/s (autocannon overallRate), for --seconds.
 // The load is a realistic mix over 5,000 distinct dedup keys: 75% triggers (new alert and
 // incident, or a dedup update of the open alert), 25% resolves (closing alert and incident, or
@@ -35,6 +37,8 @@ interface LoadSpec {
   routingKey: string;
   mode: 'max' | 'rate';
   seconds: number;
+  /** Concurrent connections of a throughput run (64 unless given). */
+  connections?: number;
   seed?: number;
 }
 
@@ -76,13 +80,13 @@ function body(i) {
 }
 autocannon({
   url: spec.url, method: 'POST', headers: { 'content-type': 'application/json' },
-  connections: spec.mode === 'max' ? 64 : 32,
+  connections: spec.mode === 'max' ? (spec.connections ?? 64) : 32,
   ...(spec.mode === 'rate' ? { overallRate: 2000 } : {}),
   duration: spec.seconds,
   requests: [{ setupRequest: (req) => ({ ...req, body: body(n++) }) }],
 }).then((raw) => {
   // Inside a worker thread autocannon answers with encoded histograms; aggregateResult decodes them.
-  const r = autocannon.aggregateResult([raw], { url: spec.url, connections: spec.mode === 'max' ? 64 : 32 });
+  const r = autocannon.aggregateResult([raw], { url: spec.url, connections: spec.mode === 'max' ? (spec.connections ?? 64) : 32 });
   const seconds = raw.duration || spec.seconds;
   parentPort.postMessage({
     requests_per_s: Math.round(raw.totalCompletedRequests / seconds), total: raw.totalCompletedRequests, non_2xx: raw.non2xx, errors: raw.errors + raw.timeouts,
@@ -117,13 +121,13 @@ async function ceiling(seconds: number): Promise<void> {
   console.log(JSON.stringify({ target: 'fastify no-op (ceiling)', throughput: max, at_2000_per_s: rate }));
 }
 
-async function bench(db: 'sqlite' | 'postgres', seconds: number): Promise<void> {
+async function bench(db: 'sqlite' | 'postgres', seconds: number, connections: number, role: string): Promise<void> {
   const token = 'tcs_bench_admin_token_0123456789abcdef';
   const target = await benchDatabase(db);
   const { dataDir, databaseUrl } = target;
   const config = loadConfig(
     { TOCSIN_ADMIN_TOKEN: token, TOCSIN_ADMIN_PASSWORD: 'bench-password', TOCSIN_RATE_LIMIT: '10000000', TOCSIN_RATE_LIMIT_ANONYMOUS: '10000000', TOCSIN_INGEST_RATE_LIMIT: '100000000', TOCSIN_LOG_LEVEL: 'warn' },
-    { port: 0, host: '127.0.0.1', ...(dataDir ? { dataDir } : {}), ...(databaseUrl ? { databaseUrl } : {}) },
+    { port: 0, host: '127.0.0.1', role, ...(dataDir ? { dataDir } : {}), ...(databaseUrl ? { databaseUrl } : {}) },
   );
   const service = await startService(config, silentLogger, { announce: () => undefined });
   try {
@@ -143,7 +147,7 @@ async function bench(db: 'sqlite' | 'postgres', seconds: number): Promise<void> 
     const pipeline = ingestPipelineFor(service.deps);
     const before = { ...pipeline.stats };
     const elu0 = performance.eventLoopUtilization();
-    const max = await load({ url, routingKey: integration.key, mode: 'max', seconds });
+    const max = await load({ url, routingKey: integration.key, mode: 'max', seconds, connections });
     const elu = performance.eventLoopUtilization(elu0);
     const batches = pipeline.stats.batches - before.batches;
     const events = pipeline.stats.events - before.events;
@@ -154,6 +158,8 @@ async function bench(db: 'sqlite' | 'postgres', seconds: number): Promise<void> 
     console.log(
       JSON.stringify({
         target: `tocsin /v2/enqueue on ${db}`,
+        connections,
+        role,
         throughput: max,
         at_2000_per_s: rate,
         group_commit: { mean_batch: batches ? Math.round(events / batches) : 0, max_batch: pipeline.stats.maxBatch, retries: pipeline.stats.retries },
@@ -176,7 +182,9 @@ async function main(): Promise<void> {
   const which = arg('db', 'both');
   const seconds = Number(arg('seconds', '8'));
   if (!process.argv.includes('--no-ceiling')) await ceiling(seconds);
-  if (which === 'sqlite' || which === 'both') await bench('sqlite', seconds);
-  if (which === 'postgres' || which === 'both') await bench('postgres', seconds);
+  const connections = Number(arg('connections', '64'));
+  const role = arg('role', 'all');
+  if (which === 'sqlite' || which === 'both') await bench('sqlite', seconds, connections, role);
+  if (which === 'postgres' || which === 'both') await bench('postgres', seconds, connections, role);
   process.exit(0);
 }

@@ -10,7 +10,8 @@ import { announce, cancelStatements, enqueueStatement, type EnqueueOptions } fro
 import { reserveNumbers } from './counters.js';
 import { publishIncidents, type IncidentEventType, type IncidentSignal } from './live.js';
 import type { TimelineRow } from './timeline.js';
-import { fanoutSignals } from '../subscriptions/fanout.js';
+import { fanoutPayload } from '../subscriptions/fanout.js';
+import { FANOUT_JOB } from '../subscriptions/keys.js';
 
 export type IncidentRow = Row<'incidents'>;
 export type AlertRow = Row<'alerts'>;
@@ -37,6 +38,8 @@ export class Changes {
   private readonly jobOps: JobOp[] = [];
   private readonly signals: IncidentSignal[] = [];
   private readonly sqlOps: Array<(tx: Tx) => Promise<void>> = [];
+  /** The enabled subscriptions' event types, when the caller read them with its other reads (an ingest batch). */
+  subscriptionTypes: ReadonlyArray<{ event_types: string }> | undefined;
 
   constructor(readonly now: number) {}
 
@@ -114,12 +117,16 @@ export class Changes {
       for (const a of this.newAlerts.values()) if (a.group_reason) a.group_reason = fill(a.group_reason);
       for (const p of this.alertPatches.values()) if (p.set.group_reason) p.set.group_reason = fill(p.set.group_reason);
     }
+    // Outbound event subscriptions: at most one job for the whole batch, written with the others.
+    const fanout = await fanoutPayload(tx, this.now, this.signals, this.subscriptionTypes);
+    if (fanout) this.enqueue(FANOUT_JOB, fanout, {});
     // Two rounds of statements that do not depend on one another (one round trip each on
     // PostgreSQL, see executeAll), then the rare statements added with `sql`:
     // 1. updates of existing alerts and incidents, new incidents, timeline, event log, job
     //    cancels;
     // 2. new alerts (after the updates: a resolve frees its dedup key for an alert inserted
-    //    here) and new jobs (after the cancels, which must not take them).
+    //    here) and new jobs (after the cancels, which must not take them). The wake-ups and live
+    //    notifications are collected before it, so that on PostgreSQL their NOTIFYs travel with it.
     // Patches that set the same values are one statement (a batch's dedup updates, its resolves).
     const first: Compilable[] = [];
     for (const [p, ids] of groupPatches(this.alertPatches)) {
@@ -151,12 +158,10 @@ export class Changes {
     const jobs = this.foldJobs(tx);
     first.push(...jobs.cancels);
     await executeAll(tx, first);
-    await executeAll(tx, [...insertStatements(tx, 'alerts', [...this.newAlerts.values()], 33), ...jobs.inserts.map((i) => i.statement)]);
     for (const i of jobs.inserts) await announce(tx, i.runAt, i.kinds);
-    // Outbound event subscriptions: at most one query and one job for the whole batch.
-    await fanoutSignals(tx, this.now, this.signals);
-    for (const op of this.sqlOps) await op(tx);
     await publishIncidents(tx, this.signals);
+    await executeAll(tx, [...insertStatements(tx, 'alerts', [...this.newAlerts.values()], 33), ...jobs.inserts.map((i) => i.statement)]);
+    for (const op of this.sqlOps) await op(tx);
   }
 
   /**

@@ -3,13 +3,14 @@
 // little as it can: rulesets by (id, version) with compiled rules cached in memory, and only the
 // windows active now for the event's service. What they read is kept for the rest of the
 // transaction (one ingest batch): `prepare` reads the ruleset versions and active windows of all
-// the batch's services in two queries, and an event only queries what `prepare` did not foresee
+// the batch's services in one statement, and an event only queries what `prepare` did not foresee
 // (a service the router sent it to). A save or a window change made in any process is seen by
 // the next batch.
 
 import client from 'prom-client';
 import { activeWindowFor, type WindowError, type WindowForMatch } from '../incidents/maintenance/active.js';
-import { windowsActiveForServices, type WindowWithServices } from '../incidents/maintenance/queries.js';
+import { windowsActiveForServices, windowsActiveQuery, windowsByService, type WindowWithServices } from '../incidents/maintenance/queries.js';
+import { selectTogether } from '../platform/db/select-together.js';
 import type { Tx } from '../platform/db/transaction.js';
 import { newId } from '../platform/ids.js';
 import type { Logger } from '../platform/log.js';
@@ -20,7 +21,7 @@ import { rulesetCache as sharedCache, type RulesetCache } from './rules/cache.js
 import { compileCondition, describeProblem, type CompiledCondition } from './rules/cel.js';
 import { compileRules } from './rules/compile.js';
 import { applyOutcome, combineOutcomes, evaluateRuleset, type RuleError } from './rules/evaluate.js';
-import { ROUTER_SCOPE, rulesetById, rulesetVersions, storedRules } from './rules/queries.js';
+import { ROUTER_SCOPE, rulesetById, rulesetVersions, rulesetVersionsQuery, storedRules, versionEntries } from './rules/queries.js';
 import type { CompiledRuleset } from './rules/types.js';
 
 export interface PipelineHooksOptions {
@@ -134,12 +135,13 @@ export function createPipelineHooks(opts: PipelineHooksOptions = {}): PipelineHo
   /** The version entries of these scopes, reading only the ones this transaction has not read. */
   async function versionsOf(tx: Tx, memo: BatchMemo, scopes: string[]): Promise<Map<string, VersionEntry | null>> {
     const missing = scopes.filter((sc) => !memo.versions.has(sc));
-    if (missing.length > 0) {
-      const found = await rulesetVersions(tx, missing);
-      for (const sc of missing) memo.versions.set(sc, null);
-      for (const v of found) memo.versions.set(v.scope, v);
-    }
+    if (missing.length > 0) rememberVersions(memo, missing, await rulesetVersions(tx, missing));
     return memo.versions;
+  }
+
+  function rememberVersions(memo: BatchMemo, scopes: readonly string[], found: readonly VersionEntry[]): void {
+    for (const sc of scopes) memo.versions.set(sc, null);
+    for (const v of found) memo.versions.set(v.scope, v);
   }
 
   function toMatch(w: WindowWithServices): WindowForMatch {
@@ -148,16 +150,27 @@ export function createPipelineHooks(opts: PipelineHooksOptions = {}): PipelineHo
 
   async function windowsOf(tx: Tx, memo: BatchMemo, serviceIds: readonly string[], now: number): Promise<void> {
     const missing = [...new Set(serviceIds)].filter((id) => !memo.windows.has(id));
-    if (missing.length === 0) return;
-    const found = await windowsActiveForServices(tx, missing, now);
-    for (const id of missing) memo.windows.set(id, (found.get(id) ?? []).map(toMatch));
+    if (missing.length > 0) rememberWindows(memo, missing, await windowsActiveForServices(tx, missing, now));
+  }
+
+  function rememberWindows(memo: BatchMemo, serviceIds: readonly string[], found: Map<string, WindowWithServices[]>): void {
+    for (const id of serviceIds) memo.windows.set(id, (found.get(id) ?? []).map(toMatch));
   }
 
   return {
     async prepare(tx: Tx, serviceIds: readonly string[], now: number): Promise<void> {
       const memo = memoOf(tx, now);
-      await versionsOf(tx, memo, [ROUTER_SCOPE, ...new Set(serviceIds.map((id) => `service:${id}`))]);
-      await windowsOf(tx, memo, serviceIds, now);
+      const scopes = [ROUTER_SCOPE, ...new Set(serviceIds.map((id) => `service:${id}`))].filter((sc) => !memo.versions.has(sc));
+      const services = [...new Set(serviceIds)].filter((id) => !memo.windows.has(id));
+      if (scopes.length === 0 || services.length === 0) {
+        await versionsOf(tx, memo, scopes);
+        await windowsOf(tx, memo, services, now);
+        return;
+      }
+      // Both in one statement (one round trip on PostgreSQL).
+      const found = await selectTogether(tx, { versions: rulesetVersionsQuery(tx, scopes), windows: windowsActiveQuery(tx, services, now) });
+      rememberVersions(memo, scopes, versionEntries(found.versions));
+      rememberWindows(memo, services, windowsByService(found.windows, services));
     },
 
     async route(tx: Tx, event: NormalizedEvent, service: ServiceRow, now: number): Promise<RuleOutcome> {

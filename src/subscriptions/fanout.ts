@@ -3,17 +3,18 @@ import type { IncidentSignal } from '../incidents/live.js';
 import type { Tx } from '../platform/db/transaction.js';
 import type { NewRow } from '../platform/db/tables.js';
 import { newId } from '../platform/ids.js';
-import { announce, enqueue, enqueueStatement, type EnqueueOp } from '../platform/jobs/index.js';
+import { announce, enqueueStatement, type EnqueueOp } from '../platform/jobs/index.js';
 import { isSubscribable } from './events.js';
-import { DELIVER_JOB, deliverKey, FANOUT_JOB, type DeliverPayload } from './keys.js';
+import { DELIVER_JOB, deliverKey, type DeliverPayload } from './keys.js';
 import { filterOf, matching } from './match.js';
 import { buildPayload, type IncidentFacts } from './payload.js';
 import { RETRY_WINDOW_MS } from './retry.js';
 
 // From incident changes to deliveries, in two steps so the hot path pays almost nothing:
-// 1. `fanoutSignals`, inside the transaction of every command, job and ingest batch (through
-//    Changes.flush): one query for the event types enabled subscriptions want, and, only if a
-//    signal matches one, ONE job carrying the batch's signals.
+// 1. `fanoutPayload`, inside the transaction of every command, job and ingest batch (through
+//    Changes.flush): one query for the event types enabled subscriptions want (an ingest batch
+//    reads it with its other reads), and, only if a signal matches one, ONE job carrying the
+//    batch's signals.
 // 2. The fanout job reads the incidents, matches subscriptions, writes one delivery per
 //    (event, subscription) with its exact body, and enqueues one deliver job per delivery.
 
@@ -23,16 +24,25 @@ export interface FanoutPayload {
   signals: Array<{ id: string; type: string }>;
 }
 
-/** Called by Changes.flush with the transaction's signals. */
-export async function fanoutSignals(tx: Tx, now: number, signals: readonly IncidentSignal[]): Promise<void> {
-  if (!signals.some((s) => isSubscribable(s.type))) return;
-  const rows = await tx.selectFrom('webhook_subscriptions').select('event_types').where('enabled', '=', sql.lit(1)).execute();
-  if (rows.length === 0) return;
+/** The event types the enabled subscriptions want, one JSON list per subscription (see `wantedTypes`). */
+export function subscriptionTypesQuery(tx: Tx) {
+  return tx.selectFrom('webhook_subscriptions').select('event_types').where('enabled', '=', sql.lit(1));
+}
+
+/**
+ * Called by Changes.flush with the transaction's signals: the payload of the ONE fanout job the
+ * transaction needs, or null when no enabled subscription wants any of them. `known` is the
+ * result of `subscriptionTypesQuery` when the caller read it with its other reads; otherwise it
+ * is read here, and only if a signal is of a subscribable type at all.
+ */
+export async function fanoutPayload(tx: Tx, now: number, signals: readonly IncidentSignal[], known?: ReadonlyArray<{ event_types: string }>): Promise<FanoutPayload | null> {
+  if (!signals.some((s) => isSubscribable(s.type))) return null;
+  const rows = known ?? (await subscriptionTypesQuery(tx).execute());
+  if (rows.length === 0) return null;
   const wanted = new Set(rows.flatMap((r) => JSON.parse(r.event_types) as string[]));
   const picked = signals.filter((s) => wanted.has(s.type)).map((s) => ({ id: s.id, type: s.type }));
-  if (picked.length === 0) return;
-  const payload: FanoutPayload = { at: now, signals: picked };
-  await enqueue(tx, now, FANOUT_JOB, payload);
+  if (picked.length === 0) return null;
+  return { at: now, signals: picked };
 }
 
 type IncidentRow = IncidentFacts & { service_team_id: string | null };

@@ -65,17 +65,25 @@ export async function listWindows(ex: Executor, opts: ListWindowsOptions): Promi
 
 /** Windows covering any of these services at `now`, by service: one query for an ingest batch. */
 export async function windowsActiveForServices(ex: Executor, serviceIds: readonly string[], now: number): Promise<Map<string, WindowWithServices[]>> {
-  const out = new Map<string, WindowWithServices[]>(serviceIds.map((id) => [id, []]));
-  if (serviceIds.length === 0) return out;
-  const rows = await ex
+  if (serviceIds.length === 0) return new Map();
+  return windowsByService(await windowsActiveQuery(ex, serviceIds, now).execute(), serviceIds);
+}
+
+/** The select behind `windowsActiveForServices` (serviceIds must not be empty), for callers that batch their reads. */
+export function windowsActiveQuery(ex: Executor, serviceIds: readonly string[], now: number) {
+  return ex
     .selectFrom('maintenance_windows as w')
     .innerJoin('maintenance_window_services as s', 's.window_id', 'w.id')
     .selectAll('w')
     .select('s.service_id as for_service_id')
     .where('s.service_id', 'in', [...serviceIds])
     .where('w.start_at', '<=', now)
-    .where('w.end_at', '>', now)
-    .execute();
+    .where('w.end_at', '>', now);
+}
+
+/** The rows of `windowsActiveQuery`, by service (every service asked for has an entry). */
+export function windowsByService(rows: ReadonlyArray<Row<'maintenance_windows'> & { for_service_id: string }>, serviceIds: readonly string[]): Map<string, WindowWithServices[]> {
+  const out = new Map<string, WindowWithServices[]>(serviceIds.map((id) => [id, []]));
   for (const { for_service_id, ...w } of rows) out.get(for_service_id)?.push({ ...w, service_ids: [for_service_id] });
   return out;
 }

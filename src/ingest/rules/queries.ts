@@ -17,7 +17,15 @@ export async function findRuleset(ex: Executor, scope: RulesetScope): Promise<Ro
 /** Ids and versions only: what the ingest path reads per event to find its cached rules. */
 export async function rulesetVersions(ex: Executor, scopes: string[]): Promise<{ id: string; scope: string; version: number }[]> {
   if (scopes.length === 0) return [];
-  const rows = await ex.selectFrom('event_rulesets').select(['id', 'scope', 'version']).where('scope', 'in', scopes).execute();
+  return versionEntries(await rulesetVersionsQuery(ex, scopes).execute());
+}
+
+/** The select behind `rulesetVersions` (scopes must not be empty), for callers that batch their reads. */
+export function rulesetVersionsQuery(ex: Executor, scopes: string[]) {
+  return ex.selectFrom('event_rulesets').select(['id', 'scope', 'version']).where('scope', 'in', scopes);
+}
+
+export function versionEntries(rows: ReadonlyArray<{ id: string; scope: string; version: number | string }>): { id: string; scope: string; version: number }[] {
   return rows.map((r) => ({ id: r.id, scope: r.scope, version: Number(r.version) }));
 }
 

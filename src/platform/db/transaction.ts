@@ -68,12 +68,20 @@ export async function notify(ex: Executor, channel: string, payload: string): Pr
 }
 
 async function sendNotices(tx: Tx, notices: Notice[]): Promise<void> {
-  if (notices.length === 0) return;
-  const unique = [...new Map(notices.map((n) => [`${n[0]}\u0000${n[1]}`, n])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    const calls = unique.slice(i, i + 100).map(([channel, payload]) => sql`pg_notify(${channel}, ${payload})`);
+  const unique = takeNotices(notices);
+  for (let i = 0; i < unique.length; i += NOTICES_PER_SELECT) {
+    const calls = unique.slice(i, i + NOTICES_PER_SELECT).map(([channel, payload]) => sql`pg_notify(${channel}, ${payload})`);
     await sql`select ${sql.join(calls)}`.execute(tx);
   }
+}
+
+const NOTICES_PER_SELECT = 100;
+
+/** Empties the pending list and answers its notices, each distinct one once. */
+function takeNotices(pending: Notice[]): Notice[] {
+  const unique = [...new Map(pending.map((n) => [`${n[0]}\u0000${n[1]}`, n])).values()];
+  pending.length = 0;
+  return unique;
 }
 
 /** Runs `fn` after the surrounding `transact` commits, or at once outside a transaction. */
@@ -101,58 +109,52 @@ export async function executeAll(ex: Executor, statements: ReadonlyArray<Compila
   }
   let group: CompiledQuery[] = [];
   let count = 0;
-  const run = async () => {
-    if (group.length === 1) await ex.executeQuery(group[0]!);
-    else if (group.length > 1) await ex.executeQuery(combine(group));
+  const run = async (notices: Notice[]) => {
+    if (group.length === 1 && notices.length === 0) await ex.executeQuery(group[0]!);
+    else if (group.length > 0) await ex.executeQuery(combine(group, notices));
     group = [];
     count = 0;
   };
   for (const c of compiled) {
-    if (group.length > 0 && count + c.parameters.length > COMBINED_PARAMETER_BUDGET) await run();
+    if (group.length > 0 && count + c.parameters.length > COMBINED_PARAMETER_BUDGET) await run([]);
     group.push(c);
     count += c.parameters.length;
   }
-  await run();
+  // The NOTIFYs collected so far for the commit ride along with the last statement: the commit
+  // then needs no statement of its own for them (NOTIFY is delivered at commit either way).
+  const pending = pendingNotices.get(ex);
+  await run(pending && group.length > 0 ? takeNotices(pending) : []);
 }
 
-/** `with s0 as (…), s1 as (…) select 1`, the parameters of each statement renumbered after the previous ones. */
-function combine(queries: CompiledQuery[]): CompiledQuery {
+/**
+ * `with s0 as (…), s1 as (…) select 1`, the parameters of each statement renumbered after the
+ * previous ones; notices become `n0 as (select pg_notify(…), …)` CTEs, which the final select
+ * reads (PostgreSQL skips a plain select CTE that nothing reads).
+ */
+function combine(queries: CompiledQuery[], notices: Notice[]): CompiledQuery {
   const parts: string[] = [];
   const parameters: unknown[] = [];
   queries.forEach((q, i) => {
     parts.push(`s${i} as (${renumber(q.sql, parameters.length)})`);
     parameters.push(...q.parameters);
   });
-  return CompiledQuery.raw(`with ${parts.join(', ')} select 1`, parameters);
+  const reads: string[] = [];
+  for (let i = 0; i < notices.length; i += NOTICES_PER_SELECT) {
+    const calls = notices.slice(i, i + NOTICES_PER_SELECT).map(([channel, payload]) => {
+      parameters.push(channel, payload);
+      return `pg_notify($${parameters.length - 1}, $${parameters.length})`;
+    });
+    reads.push(`n${reads.length}`);
+    parts.push(`${reads[reads.length - 1]} as (select ${calls.join(', ')})`);
+  }
+  return CompiledQuery.raw(`with ${parts.join(', ')} select 1${reads.length ? ` from ${reads.join(', ')}` : ''}`, parameters);
 }
+
+/** A quoted string or identifier (a doubled quote escapes one), or a $n placeholder. */
+const QUOTED_OR_PLACEHOLDER = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g;
 
 /** Shifts $n placeholders by `offset`, leaving quoted strings and identifiers alone. */
 function renumber(text: string, offset: number): string {
   if (offset === 0) return text;
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === "'" || c === '"') {
-      // Quoted: copy through the closing quote (a doubled quote is an escaped one).
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        if (text[j] === c) {
-          if (text[j + 1] === c) j++;
-          else break;
-        }
-      }
-      out += text.slice(i, j + 1);
-      i = j + 1;
-    } else if (c === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
-      let j = i + 1;
-      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
-      out += `$${Number(text.slice(i + 1, j)) + offset}`;
-      i = j;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
+  return text.replace(QUOTED_OR_PLACEHOLDER, (match, n: string | undefined) => (n === undefined ? match : `$${Number(n) + offset}`));
 }
