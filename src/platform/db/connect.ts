@@ -6,6 +6,8 @@ import {
   CompiledQuery,
   Kysely,
   PostgresDialect,
+  PostgresDriver,
+  type TransactionSettings,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
@@ -109,11 +111,34 @@ export function openSqlite(file: string): DatabaseHandle {
   };
 }
 
+/**
+ * BEGIN without waiting for its answer: node-postgres sends a client's queries strictly in order,
+ * so the transaction's first statement follows it on the wire and its answer arrives first. A
+ * transaction is then one round trip shorter to wait for (and, under load, one turn of the
+ * event loop). A BEGIN that fails means a broken connection, which fails that next statement
+ * too, and so the transaction.
+ */
+class EagerBeginPostgresDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    if (settings.isolationLevel || settings.accessMode) return super.beginTransaction(connection, settings);
+    connection.executeQuery(CompiledQuery.raw('begin')).catch(() => undefined);
+  }
+}
+
+class EagerBeginPostgresDialect extends PostgresDialect {
+  constructor(private readonly pool: pg.Pool) {
+    super({ pool });
+  }
+  override createDriver(): Driver {
+    return new EagerBeginPostgresDriver({ pool: this.pool });
+  }
+}
+
 export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new EagerBeginPostgresDialect(pool) });
   registerDialect(db, 'postgres');
   return { db, dialect: 'postgres', location: url, close: () => db.destroy() };
 }
