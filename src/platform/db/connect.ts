@@ -112,11 +112,10 @@ export function openSqlite(file: string): DatabaseHandle {
 }
 
 /**
- * BEGIN without waiting for its answer: node-postgres sends a client's queries strictly in order,
- * so the transaction's first statement follows it on the wire and its answer arrives first. A
- * transaction is then one round trip shorter to wait for (and, under load, one turn of the
- * event loop). A BEGIN that fails means a broken connection, which fails that next statement
- * too, and so the transaction.
+ * BEGIN without waiting for its answer: node-postgres runs a client's queries strictly in order
+ * and sends the transaction's first statement the moment BEGIN's answer arrives, instead of
+ * after a turn of the event loop, which under load is busy with other requests. A BEGIN that
+ * fails means a broken connection, which fails that next statement too, and so the transaction.
  */
 class EagerBeginPostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
