@@ -37,18 +37,27 @@ describe(`selectTogether on ${testDialect()}`, () => {
   });
 });
 
+/**
+ * Records this process's wake-up signals as `local <runAt> <kinds>` and, on PostgreSQL, the
+ * notifications a listening connection receives as `notify <payload>`; answers how to stop.
+ */
+async function recordWakeUps(seen: string[]): Promise<() => void> {
+  const local = (runAt: number, kinds?: string[]) => seen.push(`local ${runAt} ${kinds?.join(',')}`);
+  jobSignals.on('enqueued', local);
+  if (tdb.dialect === 'postgres') {
+    listener = new pg.Client({ connectionString: tdb.url });
+    await listener.connect();
+    listener.on('notification', (n) => seen.push(`notify ${n.payload}`));
+    await listener.query(`listen ${NOTIFY_CHANNEL}`);
+  }
+  return () => jobSignals.off('enqueued', local);
+}
+
 describe(`wake-ups collected in a transaction on ${testDialect()}`, () => {
   it('are delivered once, only after the commit, when they travel with the last batched statement', async () => {
     const seen: string[] = [];
-    const local = (runAt: number, kinds?: string[]) => seen.push(`local ${runAt} ${kinds?.join(',')}`);
-    jobSignals.on('enqueued', local);
+    const stop = await recordWakeUps(seen);
     try {
-      if (tdb.dialect === 'postgres') {
-        listener = new pg.Client({ connectionString: tdb.url });
-        await listener.connect();
-        listener.on('notification', (n) => seen.push(`notify ${n.payload}`));
-        await listener.query(`listen ${NOTIFY_CHANNEL}`);
-      }
       await transact(tdb.db, async (tx) => {
         await announce(tx, 1234, ['kind-a']);
         await announce(tx, 1234, ['kind-a']); // the same wake-up twice is sent once
@@ -61,21 +70,14 @@ describe(`wake-ups collected in a transaction on ${testDialect()}`, () => {
       expect(seen).toEqual(tdb.dialect === 'postgres' ? ['local 1234 kind-a', 'local 1234 kind-a', 'notify 1234 kind-a'] : ['local 1234 kind-a', 'local 1234 kind-a']);
       expect((await tdb.db.selectFrom('teams').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['a', 'c']);
     } finally {
-      jobSignals.off('enqueued', local);
+      stop();
     }
   });
 
   it('are never delivered when the transaction rolls back', async () => {
     const seen: string[] = [];
-    const local = () => seen.push('local');
-    jobSignals.on('enqueued', local);
+    const stop = await recordWakeUps(seen);
     try {
-      if (tdb.dialect === 'postgres') {
-        listener = new pg.Client({ connectionString: tdb.url });
-        await listener.connect();
-        listener.on('notification', (n) => seen.push(`notify ${n.payload}`));
-        await listener.query(`listen ${NOTIFY_CHANNEL}`);
-      }
       await expect(
         transact(tdb.db, async (tx) => {
           await announce(tx, 99, ['kind-b']);
@@ -86,10 +88,10 @@ describe(`wake-ups collected in a transaction on ${testDialect()}`, () => {
       // A later transaction's wake-up arrives, so the listener is known to be working.
       await transact(tdb.db, (tx) => announce(tx, 100, ['kind-c']));
       await new Promise((r) => setTimeout(r, 150));
-      expect(seen).toEqual(tdb.dialect === 'postgres' ? ['local', 'notify 100 kind-c'] : ['local']);
+      expect(seen).toEqual(tdb.dialect === 'postgres' ? ['local 100 kind-c', 'notify 100 kind-c'] : ['local 100 kind-c']);
       expect(await tdb.db.selectFrom('teams').selectAll().execute()).toEqual([]);
     } finally {
-      jobSignals.off('enqueued', local);
+      stop();
     }
   });
 });
