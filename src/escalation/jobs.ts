@@ -44,8 +44,10 @@ export class StepMemo {
 /**
  * Runs one escalation step inside `tx`. Pages due now are admitted here (throttle, delivery
  * record) and returned for the caller to send after the commit; later ones become notify jobs.
+ * With `shared`, the step's timeline, incident and job writes join those of the batch's other
+ * steps and the caller flushes them once; without it, the step flushes its own.
  */
-export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePayload, now: number, memo: StepMemo = new StepMemo()): Promise<Array<Prepared & { guard: string }>> {
+export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePayload, now: number, memo: StepMemo = new StepMemo(), shared?: Changes): Promise<Array<Prepared & { guard: string }>> {
   const admitted: Array<Prepared & { guard: string }> = [];
   const inc = await findLockedIncident(tx, payload.incident_id);
   // Acknowledged, resolved or re-triggered since: this step belongs to a round that is over.
@@ -57,7 +59,7 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
   const policyRow = policyId ? await memo.once(`policy:${policyId}`, () => findEscalationPolicy(tx, policyId)) : undefined;
   const policy: Policy = policyRow ? policyOf(policyRow) : { levels: [], repeat: 0 };
   const urgency = inc.urgency as Urgency;
-  const ch = new Changes(now);
+  const ch = shared ?? new Changes(now);
   const loop = payload.loop ?? 0;
 
   const assignees = payload.level === 0 ? assigneesOf(inc) : [];
@@ -153,7 +155,7 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
   // escalation already announced itself).
   const escalated = payload.follow === true;
   ch.signal(inc.id, escalated ? 'incident.escalated' : 'incident.updated');
-  await ch.flush(tx);
+  if (!shared) await ch.flush(tx);
   return admitted;
 }
 
@@ -175,14 +177,29 @@ export function registerEscalationJobs(registry: JobRegistry, deps: AppDeps): vo
       const pages = await ctx.complete((tx) => escalateStep(tx, deps, job.payload, ctx.clock.now()));
       await sendAdmitted(deps, ctx.clock, pages);
     },
-    // A storm's steps in one transaction, with their shared lookups read once, and their pages
-    // sent together with one transaction recording the outcomes.
+    // A storm's steps in one transaction, with their shared lookups read once, their writes
+    // flushed together (a few statements for the batch instead of a few per step), and their
+    // pages sent together with one transaction recording the outcomes.
     async (jobs, ctx) => {
       const pages = await ctx.complete(async (tx, live) => {
         const now = ctx.clock.now();
         const memo = new StepMemo();
         const out: Array<Prepared & { guard: string }> = [];
-        for (const job of live) out.push(...(await escalateStep(tx, deps, job.payload as EscalatePayload, now, memo)));
+        let ch = new Changes(now);
+        const touched = new Set<string>();
+        for (const job of live) {
+          const payload = job.payload as EscalatePayload;
+          // A second step of the same incident reads that incident from the database: the
+          // writes before it must be there, as if the steps had run one by one.
+          if (touched.has(payload.incident_id)) {
+            await ch.flush(tx);
+            ch = new Changes(now);
+            touched.clear();
+          }
+          touched.add(payload.incident_id);
+          out.push(...(await escalateStep(tx, deps, payload, now, memo, ch)));
+        }
+        await ch.flush(tx);
         return out;
       });
       await sendAdmitted(deps, ctx.clock, pages);

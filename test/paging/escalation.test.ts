@@ -93,6 +93,35 @@ describe(`escalation on ${testDialect()}`, () => {
     expect(types).toEqual(expect.arrayContaining(['escalation.level_paged', 'notification.sent']));
   });
 
+  it('a storm of incidents escalates together: every step pages, notes and schedules its next level', async () => {
+    const alice = await pager(t, r, 'Alice');
+    const bob = await pager(t, r, 'Bob');
+    const policy = await makePolicy(t, [
+      { delay_minutes: 5, targets: [{ type: 'user', id: alice }] },
+      { delay_minutes: 5, targets: [{ type: 'user', id: bob }] },
+    ]);
+    const svc = await makeService(t, policy);
+    // Five incidents at the same instant: their first steps come due together, and so, five
+    // minutes later, do their second ones (the worker runs each group as one batch).
+    for (let i = 0; i < 5; i++) await trigger(t, svc.key, `storm-${i}`);
+    await settle();
+    expect(paged(r)).toEqual(Array(5).fill('/alice'));
+    await advance(t, w, 5 * MINUTE);
+    expect(paged(r)).toEqual([...Array(5).fill('/alice'), ...Array(5).fill('/bob')]);
+    const all = await incidents(t);
+    expect(all).toHaveLength(5);
+    for (const inc of all) {
+      expect((await notifications(inc.id)).map((n) => [n.user_name, n.level, n.status])).toEqual([
+        ['Alice', 1, 'delivered'],
+        ['Bob', 2, 'delivered'],
+      ]);
+      const notes = (await timeline(t, inc.id)).filter((e) => e.type === 'escalation.level_paged').map((e) => e.message);
+      expect(notes).toEqual(['Level 1 paged: Alice', 'Level 2 paged: Bob']);
+    }
+    // Each incident's page names only that incident.
+    expect(new Set(r.pages.map((p) => p.body.incidents[0]!.id)).size).toBe(5);
+  });
+
   it('refuses forged, expired and used links', async () => {
     const alice = await pager(t, r, 'Alice');
     const svc = await makeService(t, await makePolicy(t, [{ delay_minutes: 5, targets: [{ type: 'user', id: alice }] }]));
