@@ -145,7 +145,8 @@ export async function escalateStep(tx: Tx, deps: AppDeps, payload: EscalatePaylo
       ch.enqueue(NOTIFY_JOB, body, { key, runAt: n.at });
       continue;
     }
-    const page = await admitPage(tx, deps, inc, body, key, now);
+    // The step read the service already: its name is not read again for every page.
+    const page = await admitPage(tx, deps, inc, body, key, now, service?.name);
     if (!page) continue;
     const guard = guardKey(inc.id, inc.escalation_round, page.notificationId);
     ch.enqueue(NOTIFY_JOB, guardPayload(page.notificationId), { key: guard, runAt: now + SEND_GUARD_MS });

@@ -91,8 +91,9 @@ async function admitPlanned(tx: Tx, deps: AppDeps, job: Job<NotifyPayload>, now:
  * Admits one planned notification of a triggered incident, in the caller's transaction: the
  * throttle decides, the delivery record is written, and what to send comes back (null when it
  * was held, or the method could not be used and the next one was planned instead).
+ * `serviceName`: the incident's service name, when the caller has read it already.
  */
-export async function admitPage(tx: Tx, deps: AppDeps, inc: Row<'incidents'>, p: NotifyPayload, idempotencyKey: string, now: number): Promise<Prepared | null> {
+export async function admitPage(tx: Tx, deps: AppDeps, inc: Row<'incidents'>, p: NotifyPayload, idempotencyKey: string, now: number, serviceName?: string): Promise<Prepared | null> {
   const method = await lockMethod(tx, p.contact_method_id);
   const unusable = unusableReason(method);
   if (unusable !== null || !method) {
@@ -110,8 +111,8 @@ export async function admitPage(tx: Tx, deps: AppDeps, inc: Row<'incidents'>, p:
     await ch.flush(tx);
     return null;
   }
-  const service = await tx.selectFrom('services').select('name').where('id', '=', inc.service_id).executeTakeFirst();
-  const item: ThrottleItem = { incident_id: inc.id, incident_number: Number(inc.number), title: inc.title, service_name: service?.name ?? '(deleted service)' };
+  const name = serviceName ?? (await tx.selectFrom('services').select('name').where('id', '=', inc.service_id).executeTakeFirst())?.name;
+  const item: ThrottleItem = { incident_id: inc.id, incident_number: Number(inc.number), title: inc.title, service_name: name ?? '(deleted service)' };
   const limit = throttleLimitsFor(deps)[method.type];
   const { state, held } = await throttleState(tx, method.id);
   const outcome = admitToThrottle(state, item, now, limit);

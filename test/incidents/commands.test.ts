@@ -78,8 +78,10 @@ describe(`incident commands on ${testDialect()}`, () => {
     await worker.start();
     const inc = await manual();
     expect((await act(inc.id, 'snooze', { duration_seconds: 3600 })).statusCode).toBe(409);
-    await act(inc.id, 'acknowledge');
-    expect((await act(inc.id, 'snooze', { duration_seconds: 3600 })).json()).toMatchObject({ status: 'acknowledged' });
+    const acked = await act(inc.id, 'acknowledge');
+    expect(acked.json(), acked.body).toMatchObject({ status: 'acknowledged' });
+    const snoozed = await act(inc.id, 'snooze', { duration_seconds: 3600 });
+    expect(snoozed.json(), snoozed.body).toMatchObject({ status: 'acknowledged' });
     await advance(s.t, worker, 3599_000);
     expect((await incidents(s.t))[0]!.status).toBe('acknowledged');
     await advance(s.t, worker, 2_000);
