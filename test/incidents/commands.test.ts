@@ -77,6 +77,8 @@ describe(`incident commands on ${testDialect()}`, () => {
     worker = startWorker(s.t);
     await worker.start();
     const inc = await manual();
+    // Its first escalation step has run before anyone acts on it.
+    await advance(s.t, worker, 0);
     expect((await act(inc.id, 'snooze', { duration_seconds: 3600 })).statusCode).toBe(409);
     const acked = await act(inc.id, 'acknowledge');
     expect(acked.json(), acked.body).toMatchObject({ status: 'acknowledged' });

@@ -110,6 +110,8 @@ describe(`grouping, auto-pause and timeouts on ${testDialect()}`, () => {
     worker = startWorker(s.t);
     await worker.start();
     await send(s.t, event(s.routingKey, 'trigger', 'a'));
+    // The first escalation step runs before the acknowledgement (it would cancel a step still queued).
+    await advance(s.t, worker, 0);
     const [inc] = await incidents(s.t);
     expect((await s.t.request('responder', 'POST', `/api/v1/incidents/${inc!.id}/acknowledge`)).statusCode).toBe(200);
     expect(await jobKeys(s.t, 'incident.escalate')).toEqual([]);
