@@ -66,6 +66,13 @@ describe(`paging through the real process on ${testDialect()}`, () => {
     const count = (path: string) => r.pages.filter((p) => p.path === path).length;
     await until('level 1 pages', () => count('/alice') === INCIDENTS, 10_000);
     expect(count('/bob')).toBe(0);
+    // The kill is meant for the pending level 2, not for the moment between a level 1 page
+    // arriving and its outcome being recorded (a window the guard job covers by sending again).
+    const db = tdb.db;
+    await until('level 1 outcomes recorded', async () => {
+      const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 1).where('status', '=', 'delivered').executeTakeFirstOrThrow();
+      return Number(row.n) === INCIDENTS;
+    });
 
     // Level 2 is due a minute after the trigger; the process is down when that moment passes.
     child.kill('SIGKILL');
